@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "postcodes_place" ON "postcodes" USING btree ("postcode",lower("municipality"));

@@ -1,0 +1,5 @@
+export * from './tenants.ts';
+export * from './people.ts';
+export * from './families.ts';
+export * from './ops.ts';
+export * from './registrations.ts';
