@@ -1,0 +1,98 @@
+import { and, eq, exists, inArray, isNull, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import type { ParticipantRole } from '../../shared/roles.ts';
+import type { Executor } from '../db/connection.ts';
+import { families, familyParticipants } from '../db/schema/index.ts';
+import { notFound } from '../http/errors.ts';
+import type { Actor } from './actor.ts';
+
+/**
+ * What one actor may see of one family. Every query on family data applies this scope in its WHERE:
+ * lists, counts, search, history, exports, feeds and notifications alike. Nothing is filtered after
+ * the query, so what is out of scope is never loaded at all.
+ *
+ * - `full`: the family's coaches and its parents / young people: every topic, except items another
+ *   family member marked private (coaches see those too).
+ * - `consented`: network members, outside professionals, children: only topics (a life domain or
+ *   a single item) the family shared with them through an active, unexpired, unrevoked grant.
+ * - `metadata`: coordinators of the collaboration who are not in the family's circle: the family
+ *   record (to register and assign), no plan content.
+ */
+export interface FamilyScope {
+  collaborationId: string;
+  familyId: string;
+  participantId: string | null;
+  participantRole: ParticipantRole | null;
+  reach: 'full' | 'consented' | 'metadata';
+}
+
+const FULL_ROLES: readonly ParticipantRole[] = ['coach', 'parent', 'young_person'];
+
+const coordinatorCollaborations = (actor: Actor) =>
+  actor.memberships.filter((m) => m.roles.includes('coordinator')).map((m) => m.collaborationId);
+
+/** The families an actor can know exist: for family lists, counts and search. */
+export function visibleFamiliesWhere(actor: Actor): SQL {
+  const coordinated = coordinatorCollaborations(actor);
+  const participates = exists(
+    sql`(select 1 from ${familyParticipants} p where p.collaboration_id = ${families.collaborationId}
+      and p.family_id = ${families.id} and p.user_id = ${actor.userId} and p.removed_at is null)`,
+  );
+  return coordinated.length > 0 ? or(inArray(families.collaborationId, coordinated), participates)! : participates;
+}
+
+/** Loads the scope for one family, or answers 404 exactly as for a family that does not exist. */
+export async function loadFamilyScope(db: Executor, actor: Actor, familyId: string): Promise<FamilyScope> {
+  const [family] = await db
+    .select({ collaborationId: families.collaborationId, id: families.id })
+    .from(families)
+    .where(and(eq(families.id, familyId), visibleFamiliesWhere(actor)));
+  if (!family) throw notFound();
+  const [participant] = await db
+    .select({ id: familyParticipants.id, role: familyParticipants.role })
+    .from(familyParticipants)
+    .where(and(
+      eq(familyParticipants.collaborationId, family.collaborationId),
+      eq(familyParticipants.familyId, family.id),
+      eq(familyParticipants.userId, actor.userId),
+      isNull(familyParticipants.removedAt),
+    ));
+  const reach = !participant ? 'metadata' : FULL_ROLES.includes(participant.role) ? 'full' : 'consented';
+  return {
+    collaborationId: family.collaborationId,
+    familyId: family.id,
+    participantId: participant?.id ?? null,
+    participantRole: participant?.role ?? null,
+    reach,
+  };
+}
+
+/** The columns of a family item table that the topic filter needs. */
+export interface TopicColumns {
+  itemType: string;
+  id: AnyColumn;
+  lifeDomainId: AnyColumn;
+  /** Marked private by its author in the family. */
+  isPrivate?: AnyColumn;
+  authorParticipantId?: AnyColumn;
+}
+
+/**
+ * The WHERE condition for items of one family: what this scope may read (or, with 'contribute',
+ * add to). Combine it with the item table's own collaboration and family condition.
+ */
+export function topicWhere(scope: FamilyScope, item: TopicColumns, level: 'read' | 'contribute' = 'read'): SQL {
+  if (scope.reach === 'metadata' || !scope.participantId) return sql`false`;
+  const notOthersPrivate = item.isPrivate
+    ? or(sql`${item.isPrivate} is not true`, item.authorParticipantId ? eq(item.authorParticipantId, scope.participantId) : undefined)!
+    : sql`true`;
+  if (scope.reach === 'full') return scope.participantRole === 'coach' ? sql`true` : notOthersPrivate;
+  const levels = level === 'read' ? sql`('read','contribute')` : sql`('contribute')`;
+  const granted = sql`exists (select 1 from consent_grants g
+    where g.collaboration_id = ${scope.collaborationId} and g.family_id = ${scope.familyId}
+      and g.participant_id = ${scope.participantId} and g.status = 'active' and g.level in ${levels}
+      and g.revoked_at is null and (g.valid_until is null or g.valid_until > now())
+      and (g.life_domain_id = ${item.lifeDomainId} or (g.item_type = ${item.itemType} and g.item_id = ${item.id})))`;
+  const shared = and(notOthersPrivate, granted)!;
+  // What a person wrote themselves stays visible to them, shared or not.
+  return item.authorParticipantId ? or(eq(item.authorParticipantId, scope.participantId), shared)! : shared;
+}

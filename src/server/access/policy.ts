@@ -1,0 +1,42 @@
+import type { Role } from '../../shared/roles.ts';
+import { forbidden, notFound, unauthenticated } from '../http/errors.ts';
+import type { Actor, ActorMembership } from './actor.ts';
+
+/**
+ * The access policy for everything that belongs to a collaboration but not to one family
+ * (settings, partner organisations, people). Family data goes through family-scope.ts.
+ *
+ * Not a member → 404, exactly as if the collaboration did not exist. A member without the
+ * needed role → 403. Platform administrators manage collaborations (never families).
+ */
+export function requireActor(actor: Actor | null): Actor {
+  if (!actor) throw unauthenticated();
+  return actor;
+}
+
+export function membershipIn(actor: Actor, collaborationId: string): ActorMembership | undefined {
+  return actor.memberships.find((m) => m.collaborationId === collaborationId);
+}
+
+export type CollaborationAction = 'read' | 'manage';
+
+const rolesFor: Record<CollaborationAction, readonly Role[]> = {
+  read: ['admin', 'coordinator', 'coach', 'referrer'],
+  manage: ['admin'],
+};
+
+/** Returns the role the actor acts in (for the access log), or throws 404/403. */
+export function authorizeCollaboration(actor: Actor, collaborationId: string, action: CollaborationAction): string {
+  const membership = membershipIn(actor, collaborationId);
+  if (membership) {
+    const role = rolesFor[action].find((r) => membership.roles.includes(r));
+    if (role) return role;
+    if (!actor.platformAdmin) throw forbidden();
+  }
+  if (actor.platformAdmin) return 'platform_admin';
+  throw notFound();
+}
+
+export function requirePlatformAdmin(actor: Actor): void {
+  if (!actor.platformAdmin) throw forbidden();
+}
