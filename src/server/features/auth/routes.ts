@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { eq } from 'drizzle-orm';
+import { LoginBody, Me, MePatch, PasswordResetRequestBody, SetPasswordBody, TokenInfo } from '../../../shared/schemas/auth.ts';
+import { loadActor, type Actor } from '../../access/actor.ts';
+import { requireActor } from '../../access/policy.ts';
+import { users } from '../../db/schema/index.ts';
+import { unauthenticated } from '../../http/errors.ts';
+import type { App, FeatureDeps } from '../../http/route-types.ts';
+import { clearSessionCookie, setSessionCookie } from '../../http/session-cookie.ts';
+import { describeToken, login, logout, requestPasswordReset, setPassword } from './service.ts';
+
+const tags = ['auth'];
+
+function presentMe(actor: Actor, csrfToken: string): Me {
+  return {
+    user: { id: actor.userId, email: actor.email, name: actor.name, locale: actor.locale, platformAdmin: actor.platformAdmin },
+    memberships: actor.memberships.map((m) => ({
+      collaborationId: m.collaborationId,
+      collaborationName: m.collaborationName,
+      roles: m.roles,
+      partnerOrganisationId: m.partnerOrganisationId,
+    })),
+    csrfToken,
+  };
+}
+
+export function authRoutes(app: App, { db, config }: FeatureDeps) {
+  const signedIn = async (userId: string, csrfToken: string) => {
+    const actor = await loadActor(db, userId);
+    if (!actor) throw unauthenticated();
+    return presentMe(actor, csrfToken);
+  };
+
+  app.post('/auth/login', {
+    schema: { tags, summary: 'Sign in with email and password', body: LoginBody, response: { 200: Me } },
+    config: { public: true },
+  }, async (req, reply) => {
+    const session = await login(db, config, req.ctx, req.body);
+    setSessionCookie(reply, config, session.token);
+    return signedIn(session.userId, session.csrfToken);
+  });
+
+  app.post('/auth/logout', { schema: { tags, summary: 'Sign out', response: { 204: z.null() } } }, async (req, reply) => {
+    await logout(db, req.ctx);
+    clearSessionCookie(reply, config);
+    return reply.code(204).send(null);
+  });
+
+  app.post('/auth/password-reset', {
+    schema: { tags, summary: 'Mail a link to choose a new password', body: PasswordResetRequestBody, response: { 202: z.object({}) } },
+    config: { public: true },
+  }, async (req, reply) => {
+    await requestPasswordReset(db, config, req.ctx, req.body.email);
+    return reply.code(202).send({});
+  });
+
+  app.get('/auth/tokens/:token', {
+    schema: { tags, summary: 'Who an invitation or reset link is for', params: z.object({ token: z.string().max(200) }), response: { 200: TokenInfo } },
+    config: { public: true },
+  }, async (req) => describeToken(db, req.params.token));
+
+  app.post('/auth/set-password', {
+    schema: { tags, summary: 'Choose a password from an invitation or reset link, and sign in', body: SetPasswordBody, response: { 200: Me } },
+    config: { public: true },
+  }, async (req, reply) => {
+    const session = await setPassword(db, config, req.ctx, req.body);
+    setSessionCookie(reply, config, session.token);
+    return signedIn(session.userId, session.csrfToken);
+  });
+
+  app.get('/me', { schema: { tags, summary: 'The signed-in user, memberships and CSRF token', response: { 200: Me } } }, async (req) => {
+    const actor = requireActor(req.ctx.actor);
+    return presentMe(actor, req.ctx.csrfToken ?? '');
+  });
+
+  app.patch('/me', { schema: { tags, summary: 'Change my language', body: MePatch, response: { 200: Me } } }, async (req) => {
+    const actor = requireActor(req.ctx.actor);
+    await db.update(users).set({ locale: req.body.locale, updatedAt: new Date() }).where(eq(users.id, actor.userId));
+    return presentMe({ ...actor, locale: req.body.locale }, req.ctx.csrfToken ?? '');
+  });
+}

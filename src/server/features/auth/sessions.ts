@@ -1,0 +1,55 @@
+import { and, eq, gt, lt, or } from 'drizzle-orm';
+import type { Config } from '../../config.ts';
+import type { Executor } from '../../db/connection.ts';
+import { sessions } from '../../db/schema/index.ts';
+import { newSecret, sha256 } from './tokens.ts';
+
+export type SessionTimeouts = Pick<Config, 'SESSION_IDLE_MINUTES' | 'SESSION_ABSOLUTE_HOURS'>;
+
+const minutes = (n: number) => n * 60_000;
+
+export async function createSession(db: Executor, userId: string, t: SessionTimeouts) {
+  const token = newSecret();
+  const csrfToken = newSecret();
+  const now = Date.now();
+  await db.insert(sessions).values({
+    tokenHash: sha256(token),
+    userId,
+    csrfToken,
+    idleExpiresAt: new Date(now + minutes(t.SESSION_IDLE_MINUTES)),
+    absoluteExpiresAt: new Date(now + minutes(t.SESSION_ABSOLUTE_HOURS * 60)),
+  });
+  return { token, csrfToken };
+}
+
+/**
+ * Finds a live session for the cookie's token and slides its idle expiry. The sliding write happens
+ * at most once a minute per session, so reads do not each cost a write.
+ */
+export async function resolveSession(db: Executor, token: string, t: SessionTimeouts) {
+  const tokenHash = sha256(token);
+  const now = new Date();
+  const [row] = await db
+    .select()
+    .from(sessions)
+    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.idleExpiresAt, now), gt(sessions.absoluteExpiresAt, now)));
+  if (!row) return null;
+  if (now.getTime() - row.lastSeenAt.getTime() > 60_000) {
+    const idle = new Date(Math.min(now.getTime() + minutes(t.SESSION_IDLE_MINUTES), row.absoluteExpiresAt.getTime()));
+    await db.update(sessions).set({ lastSeenAt: now, idleExpiresAt: idle }).where(eq(sessions.tokenHash, tokenHash));
+  }
+  return { tokenHash, userId: row.userId, csrfToken: row.csrfToken };
+}
+
+export async function deleteSession(db: Executor, tokenHash: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+}
+
+export async function deleteUserSessions(db: Executor, userId: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.userId, userId));
+}
+
+export async function deleteExpiredSessions(db: Executor): Promise<void> {
+  const now = new Date();
+  await db.delete(sessions).where(or(lt(sessions.idleExpiresAt, now), lt(sessions.absoluteExpiresAt, now)));
+}
