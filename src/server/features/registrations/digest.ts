@@ -1,0 +1,88 @@
+import { sql } from 'drizzle-orm';
+import type { Config } from '../../config.ts';
+import type { Db, Executor } from '../../db/connection.ts';
+import type { JobHandler } from '../../jobs/worker.ts';
+import { queueMail } from '../../mail/outbox.ts';
+import { warningDigestMail } from '../../mail/templates.ts';
+import { TIME_ZONE, firstContactDueBy, nextDigestAt } from './timing.ts';
+
+export const DIGEST_JOB = 'registrations.warning-digest';
+
+const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
+const tz = sql.raw(`'${TIME_ZONE}'`);
+
+/**
+ * Makes sure exactly one future digest is waiting. Several app instances may start at once, and
+ * the running digest schedules its successor: a transaction-scoped advisory lock serialises these
+ * callers, and the insert happens only when no unclaimed digest job is pending (a running one is
+ * locked by its worker and does not count). No extra column or index is needed; the worst case
+ * (a worker dying mid-digest while another instance starts) is one extra digest, after which the
+ * chain is single again, because each run only schedules when none is pending.
+ */
+export async function ensureDigestScheduled(db: Db, runAt: Date): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${DIGEST_JOB}))`);
+    await tx.execute(sql`
+      insert into jobs (kind, payload, run_at)
+      select ${DIGEST_JOB}, '{}'::jsonb, ${runAt.toISOString()}::timestamptz
+      where not exists (select 1 from jobs where kind = ${DIGEST_JOB} and done_at is null and failed_at is null and locked_at is null)`);
+  });
+}
+
+interface Waiting {
+  collaborationId: string;
+  collaborationName: string;
+  familyName: string;
+  receivedAt: Date | string;
+  days: number;
+  target: number;
+}
+
+/** Open (new) registrations at or past their collaboration's warning threshold, oldest first. */
+async function waitingTooLong(db: Executor, now: Date): Promise<Waiting[]> {
+  return rowsOf<Waiting>(await db.execute(sql`
+    select r.collaboration_id as "collaborationId", c.name as "collaborationName", r.family_name as "familyName",
+      r.received_at as "receivedAt", c.first_contact_target_days as target,
+      ((${now.toISOString()}::timestamptz at time zone ${tz})::date - (r.received_at at time zone ${tz})::date) as days
+    from registrations r join collaborations c on c.id = r.collaboration_id
+    where r.status = 'new'
+      and ((${now.toISOString()}::timestamptz at time zone ${tz})::date - (r.received_at at time zone ${tz})::date) >= c.warning_threshold_days
+    order by r.received_at, r.id`));
+}
+
+/**
+ * The daily digest: each active coordinator of a collaboration gets, in their own language, the
+ * open registrations that are at or past the warning threshold (all of them, every morning, while
+ * they wait: simple, and a list that repeats is a reminder). Nothing is sent when none wait. Then
+ * it schedules the next run at 07:00 Brussels time.
+ */
+export function warningDigestHandler(db: Db, config: Config, clock: () => Date = () => new Date()): JobHandler {
+  return async () => {
+    const now = clock();
+    const waiting = await waitingTooLong(db, now);
+    const byCollaboration = new Map<string, Waiting[]>();
+    for (const w of waiting) byCollaboration.set(w.collaborationId, [...(byCollaboration.get(w.collaborationId) ?? []), w]);
+    await db.transaction(async (tx) => {
+      for (const [collaborationId, items] of byCollaboration) {
+        const coordinators = rowsOf<{ email: string; name: string; locale: string }>(await tx.execute(sql`
+          select u.email, u.name, u.locale from memberships m join users u on u.id = m.user_id
+          where m.collaboration_id = ${collaborationId} and m.active and u.active and 'coordinator' = any(m.roles)
+          order by u.email`));
+        for (const person of coordinators) {
+          await queueMail(tx, {
+            ...warningDigestMail({
+              to: person.email, name: person.name, collaborationName: items[0]!.collaborationName,
+              url: `${config.publicUrl}/registrations`, locale: person.locale === 'en' ? 'en' : 'nl-BE',
+              items: items.map((i) => ({
+                familyName: i.familyName, daysSince: Number(i.days),
+                dueBy: firstContactDueBy(new Date(i.receivedAt), i.target).toISOString(), overdue: Number(i.days) > i.target,
+              })),
+            }),
+            collaborationId,
+          });
+        }
+      }
+    });
+    await ensureDigestScheduled(db, nextDigestAt(now));
+  };
+}
