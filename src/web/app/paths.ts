@@ -1,0 +1,21 @@
+/** Every in-app address in one place, so links and routes cannot drift apart. */
+export const paths = {
+  home: '/',
+  login: '/login',
+  forgotPassword: '/forgot-password',
+  resetPassword: '/reset-password',
+  acceptInvitation: '/accept-invitation',
+  platformCollaborations: '/platform/collaborations',
+  settings: (collaborationId: string) => `/collaborations/${collaborationId}/settings`,
+  partners: (collaborationId: string) => `/collaborations/${collaborationId}/partners`,
+  people: (collaborationId: string) => `/collaborations/${collaborationId}/people`,
+  registrations: (collaborationId: string) => `/collaborations/${collaborationId}/registrations`,
+  registration: (collaborationId: string, id: string) => `/collaborations/${collaborationId}/registrations/${id}`,
+  dashboard: (collaborationId: string) => `/collaborations/${collaborationId}/dashboard`,
+  register: '/register',
+  myRegistrations: '/my-registrations',
+} as const;
+
+export type CollaborationSection = 'registrations' | 'dashboard' | 'settings' | 'partners' | 'people';
+/** The admin's sections. */
+export const COLLABORATION_SECTIONS: readonly CollaborationSection[] = ['settings', 'partners', 'people'];

@@ -1,0 +1,86 @@
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { Layout } from './Layout.tsx';
+import { Loading } from '../components/Loading.tsx';
+import { RequireAuth, RequireCoordinator, RequireManager, RequirePlatformAdmin, RequireRegistrationsAccess } from './guards.tsx';
+import { RouteError } from './RouteError.tsx';
+import { NotFoundPage } from './NotFoundPage.tsx';
+import { LoginPage } from '../features/auth/LoginPage.tsx';
+import { ForgotPasswordPage } from '../features/auth/ForgotPasswordPage.tsx';
+import { SetPasswordPage } from '../features/auth/SetPasswordPage.tsx';
+import { HomePage } from '../features/home/HomePage.tsx';
+
+// The admin screens load on demand: most people on a phone never need their code.
+const routes: RouteObject[] = [
+  {
+    element: <Layout />,
+    // Shown for the moment a lazily loaded page is fetched on first load.
+    hydrateFallbackElement: <Loading />,
+    children: [
+      {
+        errorElement: <RouteError />,
+        children: [
+          { path: 'login', element: <LoginPage /> },
+          { path: 'forgot-password', element: <ForgotPasswordPage /> },
+          { path: 'reset-password', element: <SetPasswordPage purpose="password_reset" /> },
+          { path: 'accept-invitation', element: <SetPasswordPage purpose="invitation" /> },
+          // Public: families and referrers register without an account.
+          { path: 'register', lazy: async () => ({ Component: (await import('../features/registrations/RegisterPage.tsx')).RegisterPage }) },
+          {
+            element: <RequireAuth />,
+            children: [
+              { index: true, element: <HomePage /> },
+              {
+                path: 'my-registrations',
+                lazy: async () => ({ Component: (await import('../features/registrations/MyRegistrationsPage.tsx')).MyRegistrationsPage }),
+              },
+              {
+                path: 'collaborations/:collaborationId',
+                children: [
+                  {
+                    element: <RequireManager />,
+                    children: [
+                      { path: 'settings', lazy: async () => ({ Component: (await import('../features/settings/SettingsPage.tsx')).SettingsPage }) },
+                      { path: 'partners', lazy: async () => ({ Component: (await import('../features/partners/PartnersPage.tsx')).PartnersPage }) },
+                      { path: 'people', lazy: async () => ({ Component: (await import('../features/members/PeoplePage.tsx')).PeoplePage }) },
+                    ],
+                  },
+                  {
+                    element: <RequireCoordinator />,
+                    children: [
+                      { path: 'dashboard', lazy: async () => ({ Component: (await import('../features/registrations/DashboardPage.tsx')).DashboardPage }) },
+                    ],
+                  },
+                  {
+                    element: <RequireRegistrationsAccess />,
+                    children: [
+                      { path: 'registrations', lazy: async () => ({ Component: (await import('../features/registrations/QueuePage.tsx')).QueuePage }) },
+                      {
+                        path: 'registrations/:id',
+                        lazy: async () => ({ Component: (await import('../features/registrations/RegistrationPage.tsx')).RegistrationPage }),
+                      },
+                    ],
+                  },
+                ],
+              },
+              {
+                path: 'platform/collaborations',
+                element: <RequirePlatformAdmin />,
+                children: [
+                  {
+                    index: true,
+                    lazy: async () => ({ Component: (await import('../features/platform/PlatformCollaborationsPage.tsx')).PlatformCollaborationsPage }),
+                  },
+                ],
+              },
+            ],
+          },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+];
+
+export function createRouter() {
+  return createBrowserRouter(routes);
+}

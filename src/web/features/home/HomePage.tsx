@@ -1,0 +1,89 @@
+import { Link, useLocation } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { MembershipSummary } from '../../../shared/schemas/auth.ts';
+import { useCurrentUser } from '../../app/guards.tsx';
+import { paths } from '../../app/paths.ts';
+import { canCoordinate, sectionLink, sectionsFor, sortRoles } from '../../app/permissions.ts';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { Alert } from '../../components/Alert.tsx';
+import { EmptyState } from '../../components/EmptyState.tsx';
+import { Badge, BadgeList } from '../../components/Badge.tsx';
+import styles from './HomePage.module.css';
+
+type Flash = 'welcome' | 'passwordChanged';
+
+export function HomePage() {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const flash = (useLocation().state as { flash?: Flash } | null)?.flash;
+
+  return (
+    <>
+      <PageHeader title={t('home.title', { name: me.user.name })} intro={t('home.intro')} />
+      {flash === 'welcome' && <Alert tone="success">{t('home.flash.welcome')}</Alert>}
+      {flash === 'passwordChanged' && <Alert tone="success">{t('home.flash.passwordChanged')}</Alert>}
+
+      <h2>{t('home.collaborations')}</h2>
+      {me.memberships.length === 0 && !me.user.platformAdmin && (
+        <EmptyState title={t('home.empty.title')}>{t('home.empty.body')}</EmptyState>
+      )}
+      {me.memberships.length > 0 && (
+        <ul className={styles.cards}>
+          {me.memberships.map((membership) => (
+            <li key={membership.collaborationId} className={styles.card}>
+              <MembershipCard membership={membership} />
+            </li>
+          ))}
+        </ul>
+      )}
+
+      {me.user.platformAdmin && (
+        <section className={styles.platform} aria-labelledby="home-platform">
+          <h2 id="home-platform">{t('home.platform.title')}</h2>
+          <p>{t('home.platform.body')}</p>
+          <Link to={paths.platformCollaborations}>{t('home.platform.link')}</Link>
+        </section>
+      )}
+    </>
+  );
+}
+
+function MembershipCard({ membership }: { membership: MembershipSummary }) {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const roles = sortRoles(membership.roles);
+  const id = membership.collaborationId;
+  const links = sectionsFor(me, id).map((section) => ({
+    to: sectionLink(me, section, id),
+    label: section === 'registrations' && !canCoordinate(me, id) ? t('nav.registrationsCoach') : t(`nav.${section}`),
+  }));
+  if (roles.includes('referrer')) {
+    links.push({ to: paths.register, label: t('nav.register') }, { to: paths.myRegistrations, label: t('nav.myRegistrations') });
+  }
+  return (
+    <>
+      <h3>{membership.collaborationName}</h3>
+      <BadgeList label={t('members.roles')}>
+        {roles.map((role) => (
+          <li key={role}>
+            <Badge tone="role">{t(`roles.${role}`)}</Badge>
+          </li>
+        ))}
+      </BadgeList>
+      <ul className={styles.help}>
+        {roles.map((role) => (
+          <li key={role}>{t(`home.roleHelp.${role}`)}</li>
+        ))}
+      </ul>
+      {links.length > 0 && (
+        <ul className={styles.links} aria-label={t('home.quickLinks', { name: membership.collaborationName })}>
+          {links.map((link) => (
+            <li key={link.to}>
+              <Link to={link.to}>{link.label}</Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,31 @@
+import type { Locale } from '../../../shared/locales.ts';
+
+/** "23 november 2026": dates in words read more easily than numbers. */
+export function formatDate(iso: string, locale: Locale): string {
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? new Date(`${iso}T12:00:00`) : new Date(iso);
+  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric' }).format(date);
+}
+
+/** Today's date as YYYY-MM-DD, in the person's own time zone. */
+export function todayIso(now = new Date()): string {
+  return isoDate(now);
+}
+
+export function isoDate(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+export type PeriodPreset = 'thisMonth' | 'last3Months' | 'last12Months';
+
+/** A period ending today: this calendar month, or the last 3 or 12 months counting this one. */
+export function periodFor(preset: PeriodPreset, now = new Date()): { from: string; to: string } {
+  const monthsBack = preset === 'thisMonth' ? 0 : preset === 'last3Months' ? 2 : 11;
+  const from = new Date(now.getFullYear(), now.getMonth() - monthsBack, 1);
+  return { from: isoDate(from), to: isoDate(now) };
+}
+
+/** 0.8333 → "83%". */
+export function formatShare(share: number, locale: Locale): string {
+  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(share);
+}
