@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import {
-  check, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, uuid,
+  check, date, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, uuid,
 } from 'drizzle-orm/pg-core';
+import { PARTICIPANT_ROLES } from '../../../shared/roles.ts';
 import { collaborations, lifeDomains } from './tenants.ts';
 import { users } from './people.ts';
 
@@ -14,6 +15,10 @@ export const families = pgTable(
     id: uuid().notNull().defaultRandom(),
     displayName: text().notNull(),
     status: text({ enum: ['registered', 'active', 'closed'] }).notNull().default('registered'),
+    /** The collaboration's plan template this family's plan follows (sections, labels). */
+    planTemplateId: uuid(),
+    /** Goes up with every change to the plan: the ETag of the plan as a whole (e.g. reordering). */
+    planRevision: integer().notNull().default(0),
     version: integer().notNull().default(1),
     createdAt: now(),
     updatedAt: now(),
@@ -31,11 +36,17 @@ export const familyParticipants = pgTable(
     userId: uuid().references(() => users.id),
     displayName: text().notNull(),
     email: text(),
-    role: text({
-      enum: ['parent', 'young_person', 'child', 'network_member', 'outside_professional', 'coach'],
-    }).notNull(),
+    role: text({ enum: PARTICIPANT_ROLES }).notNull(),
     ring: integer().notNull(),
     birthYear: integer(),
+    dateOfBirth: date(),
+    /** How the family names this person: "mama", "oma Rita", "juf Ann". */
+    relation: text(),
+    phone: text(),
+    languages: text().array().notNull().default(sql`'{}'::text[]`),
+    /** In the member's own words: "what is important to me". */
+    importantToMe: text(),
+    updatedAt: now(),
     removedAt: timestamp({ withTimezone: true }),
     version: integer().notNull().default(1),
     createdAt: now(),
@@ -108,5 +119,40 @@ export const consentGrants = pgTable(
       sql`(${t.lifeDomainId} is not null and ${t.itemId} is null and ${t.itemType} is null)
         or (${t.lifeDomainId} is null and ${t.itemId} is not null and ${t.itemType} is not null)`,
     ),
+  ],
+);
+
+/** A home a family member lives in; children can live in two (e.g. week on, week off). */
+export const familyHomes = pgTable(
+  'family_homes',
+  {
+    collaborationId: uuid().notNull(),
+    id: uuid().notNull().defaultRandom(),
+    familyId: uuid().notNull(),
+    label: text().notNull(),
+    version: integer().notNull().default(1),
+    createdAt: now(),
+    removedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.collaborationId, t.id] }),
+    foreignKey({ name: 'family_homes_family_fk', columns: [t.collaborationId, t.familyId], foreignColumns: [families.collaborationId, families.id] }),
+    index('family_homes_family').on(t.collaborationId, t.familyId),
+  ],
+);
+
+export const familyMemberHomes = pgTable(
+  'family_member_homes',
+  {
+    collaborationId: uuid().notNull(),
+    participantId: uuid().notNull(),
+    homeId: uuid().notNull(),
+    /** e.g. "week om week", "in het weekend". */
+    arrangement: text(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.collaborationId, t.participantId, t.homeId] }),
+    foreignKey({ name: 'family_member_homes_participant_fk', columns: [t.collaborationId, t.participantId], foreignColumns: [familyParticipants.collaborationId, familyParticipants.id] }),
+    foreignKey({ name: 'family_member_homes_home_fk', columns: [t.collaborationId, t.homeId], foreignColumns: [familyHomes.collaborationId, familyHomes.id] }),
   ],
 );

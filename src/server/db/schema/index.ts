@@ -3,3 +3,4 @@ export * from './people.ts';
 export * from './families.ts';
 export * from './ops.ts';
 export * from './registrations.ts';
+export * from './plan.ts';
