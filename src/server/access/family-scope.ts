@@ -2,7 +2,7 @@ import { and, eq, exists, inArray, isNull, or, sql, type AnyColumn, type SQL } f
 import type { ParticipantRole } from '../../shared/roles.ts';
 import type { Executor } from '../db/connection.ts';
 import { families, familyParticipants } from '../db/schema/index.ts';
-import { notFound } from '../http/errors.ts';
+import { forbidden, notFound } from '../http/errors.ts';
 import type { Actor } from './actor.ts';
 
 /**
@@ -95,4 +95,23 @@ export function topicWhere(scope: FamilyScope, item: TopicColumns, level: 'read'
   const shared = and(notOthersPrivate, granted)!;
   // What a person wrote themselves stays visible to them, shared or not.
   return item.authorParticipantId ? or(eq(item.authorParticipantId, scope.participantId), shared)! : shared;
+}
+
+/**
+ * The plan and everything in the file beyond the family record need a place in the family's circle:
+ * a coordinator outside it gets 404, exactly as for a family that does not exist.
+ */
+export function requireInCircle(scope: FamilyScope): FamilyScope & { participantId: string; participantRole: ParticipantRole } {
+  if (scope.reach === 'metadata' || !scope.participantId || !scope.participantRole) throw notFound();
+  return scope as FamilyScope & { participantId: string; participantRole: ParticipantRole };
+}
+
+/**
+ * Who may change the family's file: its coaches, parents and young people (the family is in
+ * charge). Others in the circle may read what was shared with them, not change it: 403.
+ */
+export function requireWriter(scope: FamilyScope): FamilyScope & { participantId: string; participantRole: ParticipantRole } {
+  const inCircle = requireInCircle(scope);
+  if (scope.reach !== 'full') throw forbidden();
+  return inCircle;
 }
