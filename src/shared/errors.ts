@@ -26,6 +26,10 @@ export const ERROR_MESSAGES = {
     'nl-BE': 'Dit kan niet meer in deze stap van de aanmelding. Laad opnieuw om te zien waar ze staat.',
     en: 'This is not possible at this stage of the registration. Reload to see where it stands.',
   },
+  too_many_registrations: {
+    'nl-BE': 'Er kwamen van hier al veel aanmeldingen binnen. Probeer het over een uur opnieuw, of meld je eerst aan.',
+    en: 'Many registrations came from here already. Please try again in an hour, or sign in first.',
+  },
   internal_error: { 'nl-BE': 'Er ging iets mis bij ons. Probeer het later opnieuw.', en: 'Something went wrong on our side. Please try again later.' },
 } as const satisfies Record<string, Record<Locale, string>>;
 

@@ -9,6 +9,7 @@ import { requireActor } from '../../access/policy.ts';
 import { registrationQueueRole, registrationRole, requireManaging } from '../../access/registration-scope.ts';
 import { audit } from '../../audit/audit.ts';
 import { AppError, forbidden, notFound } from '../../http/errors.ts';
+import { isThrottled, recordFailure as countAttempt } from '../auth/throttle.ts';
 import { requireIfMatch, setEtag } from '../../http/etag.ts';
 import { idempotentCreate } from '../../http/idempotency.ts';
 import type { App, FeatureDeps } from '../../http/route-types.ts';
@@ -18,7 +19,9 @@ import { coachOptions, registrationStats } from './stats.ts';
 
 const tags = ['registrations'];
 
-export function registrationRoutes(app: App, { db, clock }: FeatureDeps) {
+export function registrationRoutes(app: App, { db, clock, config }: FeatureDeps) {
+  // The public form is open to anyone: one address may send this many per hour (a whole office behind NAT fits).
+  const publicLimit = { maxFailures: config.REGISTRATIONS_PER_HOUR, windowMinutes: 60 };
   app.post('/registrations', {
     config: { public: true },
     schema: {
@@ -26,6 +29,8 @@ export function registrationRoutes(app: App, { db, clock }: FeatureDeps) {
       body: RegistrationCreate, response: { 201: RegistrationReceipt },
     },
   }, async (req, reply) => {
+    const throttleKey = `registration:${req.ctx.clientAddress}`;
+    if (!req.ctx.actor && await isThrottled(db, [throttleKey], publicLimit)) throw new AppError(429, 'too_many_registrations');
     // Public, but a signed-in person's registration is linked to them: then the CSRF token is needed too.
     if (req.ctx.actor) {
       const header = req.headers['x-csrf-token'];
@@ -34,7 +39,12 @@ export function registrationRoutes(app: App, { db, clock }: FeatureDeps) {
         throw new AppError(403, 'csrf_failed');
       }
     }
-    const created = await idempotentCreate(db, req, async (tx) => ({ status: 201, body: await createRegistration(tx, req.ctx, req.body, clock()) }));
+    const created = await idempotentCreate(db, req, async (tx) => {
+      // Counted only when stored: a replayed Idempotency-Key or refused input does not count.
+      const body = await createRegistration(tx, req.ctx, req.body, clock());
+      if (!req.ctx.actor) await countAttempt(tx, [throttleKey], publicLimit);
+      return { status: 201, body };
+    });
     return reply.code(created.status).send(created.body);
   });
 
