@@ -98,3 +98,21 @@ export function warningDigestMail(p: {
         ...lines,
       ], { label: 'Open de aanmeldingen', url: p.url }, 'Je krijgt deze e-mail elke ochtend zolang aanmeldingen te lang wachten.');
 }
+
+/** To each coordinator of the collaboration a registration was forwarded to: it keeps its date. */
+export function registrationForwardedMail(p: {
+  to: string; name: string; fromName: string; collaborationName: string; familyName: string; receivedAt: string; dueBy: string;
+  url: string; locale: Locale;
+}): OutgoingMail {
+  return p.locale === 'en'
+    ? compose(p.to, `A registration was forwarded to ${p.collaborationName}`, [
+        `Hello ${p.name},`,
+        `${p.fromName} forwarded the registration of the ${p.familyName} family to ${p.collaborationName}: the family lives in your area.`,
+        `It was registered on ${formatDate(p.receivedAt, 'en')}. That date still counts: first contact is due by ${formatDate(p.dueBy, 'en')}.`,
+      ], { label: 'Open the registration', url: p.url }, 'This is an automatic message.')
+    : compose(p.to, `Een aanmelding werd doorgestuurd naar ${p.collaborationName}`, [
+        `Dag ${p.name},`,
+        `${p.fromName} stuurde de aanmelding van het gezin ${p.familyName} door naar ${p.collaborationName}: het gezin woont in jullie regio.`,
+        `Ze werd aangemeld op ${formatDate(p.receivedAt, 'nl-BE')}. Die datum blijft tellen: het eerste contact moet er uiterlijk op ${formatDate(p.dueBy, 'nl-BE')} zijn.`,
+      ], { label: 'Open de aanmelding', url: p.url }, 'Dit is een automatisch bericht.');
+}

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { Locale } from '../../../shared/locales.ts';
 import type { Config } from '../../config.ts';
 import type { Db, Executor } from '../../db/connection.ts';
 import type { JobHandler } from '../../jobs/worker.ts';
@@ -9,6 +10,15 @@ import { TIME_ZONE, firstContactDueBy, nextDigestAt } from './timing.ts';
 export const DIGEST_JOB = 'registrations.warning-digest';
 
 const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
+
+/** The active coordinators of a collaboration, who receive its registration mails. */
+export async function coordinatorsOf(db: Executor, collaborationId: string): Promise<{ email: string; name: string; locale: Locale }[]> {
+  const rows = rowsOf<{ email: string; name: string; locale: string }>(await db.execute(sql`
+    select u.email, u.name, u.locale from memberships m join users u on u.id = m.user_id
+    where m.collaboration_id = ${collaborationId} and m.active and u.active and 'coordinator' = any(m.roles)
+    order by u.email`));
+  return rows.map((r) => ({ ...r, locale: r.locale === 'en' ? 'en' : 'nl-BE' }));
+}
 const tz = sql.raw(`'${TIME_ZONE}'`);
 
 /**
@@ -64,15 +74,11 @@ export function warningDigestHandler(db: Db, config: Config, clock: () => Date =
     for (const w of waiting) byCollaboration.set(w.collaborationId, [...(byCollaboration.get(w.collaborationId) ?? []), w]);
     await db.transaction(async (tx) => {
       for (const [collaborationId, items] of byCollaboration) {
-        const coordinators = rowsOf<{ email: string; name: string; locale: string }>(await tx.execute(sql`
-          select u.email, u.name, u.locale from memberships m join users u on u.id = m.user_id
-          where m.collaboration_id = ${collaborationId} and m.active and u.active and 'coordinator' = any(m.roles)
-          order by u.email`));
-        for (const person of coordinators) {
+        for (const person of await coordinatorsOf(tx, collaborationId)) {
           await queueMail(tx, {
             ...warningDigestMail({
               to: person.email, name: person.name, collaborationName: items[0]!.collaborationName,
-              url: `${config.publicUrl}/registrations`, locale: person.locale === 'en' ? 'en' : 'nl-BE',
+              url: `${config.publicUrl}/collaborations/${collaborationId}/registrations`, locale: person.locale,
               items: items.map((i) => ({
                 familyName: i.familyName, daysSince: Number(i.days),
                 dueBy: firstContactDueBy(new Date(i.receivedAt), i.target).toISOString(), overdue: Number(i.days) > i.target,

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { accessLog, families, familyParticipants, registrations } from '../../db/schema/index.ts';
 import { demo, signIn, useTestApp, type Client } from '../../test/harness.ts';
-import { collaborationIdOf, expectError, requestIdOf, userIdOf } from '../../test/helpers.ts';
+import { collaborationIdOf, expectError, mailsTo, requestIdOf, userIdOf } from '../../test/helpers.ts';
 import { createRegistrationId, DAY, registrationBody } from './test-fixtures.ts';
 
 let now = new Date('2026-11-23T10:00:00Z');
@@ -180,6 +180,12 @@ describe('forwarding', () => {
     const there = byName((await gentCoordinator.request('GET', `/api/v1/registrations?collaborationId=${gent}`)).json().items, 'Peeters-Wouters');
     expect(there).toMatchObject({ daysSince: 27, timing: 'warning', receivedAt: reg.receivedAt });
     expect((await gentCoordinator.request('GET', `/api/v1/registrations/${there.id}`)).json().forwardedFrom).toBe('Samenwerkingsverband Regio Antwerpen (demo)');
+    // The coordinators of Gent hear of it, with the date that still counts and a link to the registration.
+    const [mail] = await mailsTo(t.db, demo('coordinator', 'gent'));
+    expect(mail).toMatchObject({ collaborationId: gent, subject: 'Een aanmelding werd doorgestuurd naar Samenwerkingsverband Regio Gent (demo)' });
+    expect(mail!.text).toContain('Samenwerkingsverband Regio Antwerpen (demo) stuurde de aanmelding van het gezin Peeters-Wouters door');
+    expect(mail!.text).toContain(`${t.config.publicUrl}/collaborations/${gent}/registrations/${there.id}`);
+    expect(await mailsTo(t.db, demo('coach1', 'gent'))).toEqual([]);
     const logged = await t.db.select().from(accessLog).where(eq(accessLog.requestId, requestIdOf(res)));
     expect(logged.map((l) => [l.action, l.collaborationId])).toEqual([['update', antwerpen], ['create', gent]]);
     expect((await queue(coordinator)).json().items.map((i: Summary) => i.familyName)).not.toContain('Peeters-Wouters');

@@ -145,7 +145,7 @@ export function registrationRoutes(app: App, { db, clock, config }: FeatureDeps)
   }, async (req, reply) => {
     const actor = requireActor(req.ctx.actor);
     const expected = requireIfMatch(req);
-    const reg = await db.transaction((tx) => forwardRegistration(tx, req.ctx, actor, req.params.id, expected, req.body.collaborationId, clock()));
+    const reg = await db.transaction((tx) => forwardRegistration(tx, req.ctx, actor, req.params.id, expected, req.body.collaborationId, clock(), config.publicUrl));
     setEtag(reply, reg.version);
     return reg;
   });

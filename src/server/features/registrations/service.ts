@@ -6,12 +6,13 @@ import type { Actor } from '../../access/actor.ts';
 import { managingRole, registrationRole } from '../../access/registration-scope.ts';
 import { audit } from '../../audit/audit.ts';
 import type { Tx } from '../../db/connection.ts';
-import { families, familyParticipants, memberships, registrationCoaches, registrations, users } from '../../db/schema/index.ts';
+import { collaborations, families, familyParticipants, memberships, registrationCoaches, registrations, users } from '../../db/schema/index.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { AppError, forbidden, notFound } from '../../http/errors.ts';
 import { assertVersion } from '../../http/etag.ts';
 import { queueMail } from '../../mail/outbox.ts';
-import { registrationReceiptMail } from '../../mail/templates.ts';
+import { registrationForwardedMail, registrationReceiptMail } from '../../mail/templates.ts';
+import { coordinatorsOf } from './digest.ts';
 import { findCollaborationContact, routePostcode } from '../routing/repo.ts';
 import { coachesOf, findVisibleRegistration, loadRegistration, type RegistrationRow } from './repo.ts';
 import { brusselsDate, daysBetweenDates, firstContactDueBy } from './timing.ts';
@@ -188,12 +189,15 @@ export async function recordOutcome(tx: Tx, ctx: RequestContext, actor: Actor, i
  * Forwarding keeps the registration's date: the copy in the other collaboration has the same
  * receivedAt, so the first-contact promise is not reset by a routing mistake.
  */
-export async function forwardRegistration(tx: Tx, ctx: RequestContext, actor: Actor, id: string, expected: number, targetId: string, now: Date) {
+export async function forwardRegistration(
+  tx: Tx, ctx: RequestContext, actor: Actor, id: string, expected: number, targetId: string, now: Date, publicUrl: string,
+) {
   const { row, role } = await lockForChange(tx, actor, id, expected, 'manage');
   if (!isOpen(row)) throw wrongState();
   const from = row.reg.collaborationId;
   if (targetId === from) throw invalid('collaborationId', 'sameCollaboration');
-  if (!(await findCollaborationContact(tx, targetId))) throw invalid('collaborationId', 'invalid');
+  const target = await findCollaborationContact(tx, targetId);
+  if (!target) throw invalid('collaborationId', 'invalid');
   const { id: _id, collaborationId: _c, version: _v, createdAt: _cr, updatedAt: _u, ...rest } = row.reg;
   const [copy] = await tx
     .insert(registrations)
@@ -211,5 +215,17 @@ export async function forwardRegistration(tx: Tx, ctx: RequestContext, actor: Ac
   await bump(tx, row, { status: 'forwarded', forwardedToCollaborationId: targetId }, now);
   await audit(tx, ctx, { action: 'update', entityType: 'registration_forward', entityId: id, collaborationId: from, role });
   await audit(tx, ctx, { action: 'create', entityType: 'registration', entityId: copy!.id, collaborationId: targetId, role: managingRole(actor, targetId), reason: `forwarded from ${from}` });
+  const forwarded = await loadRegistration(tx, targetId, copy!.id, now);
+  const [source] = await tx.select({ name: collaborations.name }).from(collaborations).where(eq(collaborations.id, from));
+  for (const person of await coordinatorsOf(tx, targetId)) {
+    await queueMail(tx, {
+      ...registrationForwardedMail({
+        to: person.email, name: person.name, locale: person.locale, fromName: source!.name, collaborationName: target.name,
+        familyName: row.reg.familyName, receivedAt: forwarded.receivedAt, dueBy: forwarded.firstContactDueBy,
+        url: `${publicUrl}/collaborations/${targetId}/registrations/${copy!.id}`,
+      }),
+      collaborationId: targetId,
+    });
+  }
   return loadRegistration(tx, from, id, now);
 }

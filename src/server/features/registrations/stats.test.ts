@@ -101,6 +101,8 @@ describe('the daily warning digest', () => {
     expect(mail!.collaborationId).toBe(antwerpen);
     for (const name of ['F', 'G', 'H']) expect(mail!.text).toContain(`- ${name}: `);
     expect(mail!.text).toContain('- F: 34 dagen geleden');
+    // The button opens this collaboration's queue in the web app.
+    expect(mail!.text).toContain(`Open de aanmeldingen: ${t.config.publicUrl}/collaborations/${antwerpen}/registrations`);
     expect(mail!.text).not.toMatch(/- [ABCDEIK]: /);
     const [gentMail] = await mailsTo(t.db, demo('coordinator', 'gent'));
     expect(gentMail!.collaborationId).toBe(gent);
