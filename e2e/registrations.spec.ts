@@ -19,6 +19,17 @@ async function choose(page: Page, select: RegExp, option: string): Promise<void>
   await page.getByRole('option', { name: option, exact: true }).click();
 }
 
+/** Finds a registration in the (paged) queue on screen and opens it. */
+async function openFromQueue(page: Page, familyName: string): Promise<void> {
+  const link = page.getByRole('link', { name: familyName });
+  const more = page.getByRole('button', { name: 'Meer tonen' });
+  await expect(link.or(more).first()).toBeVisible();
+  while (!(await link.isVisible()) && (await more.isVisible())) await more.click();
+  await expectAccessible(page);
+  await link.click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(familyName);
+}
+
 /** The dashboard over today only: the share of today's families with a first contact within 14 days. */
 async function todaysShare(page: Page): Promise<string> {
   await navigateTo(page, 'Cijfers');
@@ -71,13 +82,7 @@ test('a family registered on the public page reaches the coordinator, a coach, a
   await navigateTo(page, 'Aanmeldingen');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Aanmeldingen');
   await choose(page, /Aangemeld door/, 'School');
-  const link = page.getByRole('link', { name: family });
-  const more = page.getByRole('button', { name: 'Meer tonen' });
-  await expect(link.or(more).first()).toBeVisible();
-  while (!(await link.isVisible()) && (await more.isVisible())) await more.click();
-  await expectAccessible(page);
-  await link.click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(family);
+  await openFromQueue(page, family);
   await expect(page.getByText('We willen weten wie ons met wat helpt.')).toBeVisible();
   await expectAccessible(page);
 
@@ -93,12 +98,7 @@ test('a family registered on the public page reaches the coordinator, a coach, a
   await signIn(page, account('coach1'));
   await navigateTo(page, 'Op te volgen aanmeldingen');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Op te volgen aanmeldingen');
-  const coachLink = page.getByRole('link', { name: family });
-  const coachMore = page.getByRole('button', { name: 'Meer tonen' });
-  await expect(coachLink.or(coachMore).first()).toBeVisible();
-  while (!(await coachLink.isVisible()) && (await coachMore.isVisible())) await coachMore.click();
-  await expectAccessible(page);
-  await coachLink.click();
+  await openFromQueue(page, family);
   await page.getByRole('button', { name: 'Eerste contact noteren' }).click();
   const contact = page.getByRole('dialog');
   await expect(contact.getByLabel('Datum van het eerste contact')).toHaveValue(/^\d{4}-\d{2}-\d{2}$/);
@@ -173,4 +173,40 @@ test('the admin imports postcodes from a CSV file and sees the lines that could 
   await expect(page.getByText('Regel 3: Een postcode heeft 4 cijfers, bv. 2000.')).toBeVisible();
   await expect(page.getByLabel('Gemeente').last()).toHaveValue('Zwijndrecht');
   await expectAccessible(page);
+});
+
+test('a coordinator forwards a registration to the right collaboration, which sees it with its date', async ({ page }, testInfo) => {
+  const family = unique(testInfo.project.name, 'Gezin Verhuisd');
+  const created = await page.request.post('/api/v1/registrations', {
+    data: {
+      kind: 'family',
+      referrer: { type: 'clb', name: 'Lies Verbeke', organisation: 'CLB Noord', email: 'lies@clb.example', phone: '' },
+      family: { name: family, email: 'gezin@example.org', phone: '0470 00 00 00', language: 'nl' },
+      postcode: '2000', municipality: 'Antwerpen', children: [{ firstName: 'Lou', birthYear: 2017 }],
+      reasons: ['many_helpers'], question: 'Het gezin verhuisde net naar Gent.', helpersInvolved: '', networkInvolved: '',
+      urgent: false, familyConsent: true,
+    },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+
+  await signIn(page, account('coordinator'));
+  await navigateTo(page, 'Aanmeldingen');
+  await openFromQueue(page, family);
+  await page.getByRole('button', { name: 'Doorsturen naar een ander samenwerkingsverband' }).click();
+  // A confirmation: assistive technology announces it as an alert dialog.
+  const dialog = page.getByRole('alertdialog');
+  await dialog.getByRole('button', { name: 'Doorsturen', exact: true }).click();
+  await expect(dialog.getByText('Kies een samenwerkingsverband.')).toBeVisible();
+  await tick(dialog, 'radio', 'Samenwerkingsverband Regio Gent (demo)');
+  await expectAccessible(page);
+  await dialog.getByRole('button', { name: 'Doorsturen', exact: true }).click();
+  await expect(page.getByText(`De aanmelding van ${family} is doorgestuurd naar Samenwerkingsverband Regio Gent (demo).`)).toBeVisible();
+  await expect(page.getByRole('link', { name: family })).toHaveCount(0);
+  await signOut(page);
+
+  await signIn(page, account('coordinator', 'gent'));
+  await navigateTo(page, 'Aanmeldingen');
+  await openFromQueue(page, family);
+  await expect(page.getByText(ANTWERPEN)).toBeVisible();
+  await expect(page.getByText('Het gezin verhuisde net naar Gent.')).toBeVisible();
 });
