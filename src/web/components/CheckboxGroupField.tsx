@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { Checkbox, CheckboxGroup, FieldError, Label, Text } from 'react-aria-components';
+import { Checkbox, CheckboxGroup } from 'react-aria-components';
+import { FieldHead } from './FieldHead.tsx';
 import styles from './Field.module.css';
 
 export interface CheckboxOption {
@@ -29,13 +30,7 @@ export function CheckboxGroupField({ id, label, options, value, onChange, error,
       validationBehavior="aria"
       name={id}
     >
-      <Label className={styles.label}>{label}</Label>
-      {description && (
-        <Text slot="description" className={styles.description}>
-          {description}
-        </Text>
-      )}
-      <FieldError className={styles.error}>{error}</FieldError>
+      <FieldHead label={label} description={description} error={error} />
       <div className={styles.options}>
         {options.map((option) => (
           <Checkbox key={option.value} value={option.value} className={styles.checkbox}>

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { FieldError, Label, Radio, RadioGroup, Text } from 'react-aria-components';
+import { Radio, RadioGroup } from 'react-aria-components';
+import { FieldHead } from './FieldHead.tsx';
 import styles from './Field.module.css';
 
 export interface RadioOption {
@@ -31,13 +32,7 @@ export function RadioGroupField({ id, label, options, value, onChange, error, de
       validationBehavior="aria"
       name={id}
     >
-      <Label className={styles.label}>{label}</Label>
-      {description && (
-        <Text slot="description" className={styles.description}>
-          {description}
-        </Text>
-      )}
-      <FieldError className={styles.error}>{error}</FieldError>
+      <FieldHead label={label} description={description} error={error} />
       <div className={styles.options}>
         {options.map((option) => (
           <Radio key={option.value} value={option.value} className={styles.checkbox}>

@@ -1,6 +1,7 @@
 import type { Key, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, FieldError, Label, ListBox, ListBoxItem, Popover, Select, SelectValue, Text } from 'react-aria-components';
+import { Button, ListBox, ListBoxItem, Popover, Select, SelectValue } from 'react-aria-components';
+import { FieldHead } from './FieldHead.tsx';
 import styles from './Field.module.css';
 
 export interface SelectOption {
@@ -46,13 +47,7 @@ export function SelectField({ id, label, options, value, onChange, error, descri
       placeholder={placeholder ?? t('common.choose')}
       name={id}
     >
-      <Label className={styles.label}>{label}</Label>
-      {description && (
-        <Text slot="description" className={styles.description}>
-          {description}
-        </Text>
-      )}
-      <FieldError className={styles.error}>{error}</FieldError>
+      <FieldHead label={label} description={description} error={error} />
       <Button className={styles.selectButton}>
         <SelectValue<SelectOption>>
           {({ selectedItems, isPlaceholder, defaultChildren }) => {

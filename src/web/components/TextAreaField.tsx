@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
-import { FieldError, Label, Text, TextArea, TextField as AriaTextField } from 'react-aria-components';
+import { TextArea, TextField as AriaTextField } from 'react-aria-components';
+import { FieldHead } from './FieldHead.tsx';
 import styles from './Field.module.css';
 
 interface TextAreaFieldProps {
@@ -17,7 +17,6 @@ interface TextAreaFieldProps {
 
 /** Room for a few sentences, e.g. the family's question in its own words. */
 export function TextAreaField({ id, label, value, onChange, error, description, optional, maxLength, rows = 4 }: TextAreaFieldProps) {
-  const { t } = useTranslation();
   return (
     <AriaTextField
       id={id}
@@ -30,16 +29,7 @@ export function TextAreaField({ id, label, value, onChange, error, description, 
       name={id}
       maxLength={maxLength}
     >
-      <Label className={styles.label}>
-        {label}
-        {optional && <span className={styles.optional}> ({t('common.optional')})</span>}
-      </Label>
-      {description && (
-        <Text slot="description" className={styles.description}>
-          {description}
-        </Text>
-      )}
-      <FieldError className={styles.error}>{error}</FieldError>
+      <FieldHead label={label} description={description} error={error} optional={optional} />
       <TextArea className={`${styles.input} ${styles.textarea}`} rows={rows} />
     </AriaTextField>
   );

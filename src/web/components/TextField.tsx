@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
-import { FieldError, Input, Label, Text, TextField as AriaTextField } from 'react-aria-components';
+import { Input, TextField as AriaTextField } from 'react-aria-components';
+import { FieldHead } from './FieldHead.tsx';
 import styles from './Field.module.css';
 
 interface TextFieldProps {
@@ -23,7 +23,6 @@ interface TextFieldProps {
 }
 
 export function TextField({ id, label, value, onChange, error, description, optional, narrow, type = 'text', ...rest }: TextFieldProps) {
-  const { t } = useTranslation();
   return (
     <AriaTextField
       id={id}
@@ -40,16 +39,7 @@ export function TextField({ id, label, value, onChange, error, description, opti
       name={rest.name ?? id}
       maxLength={rest.maxLength}
     >
-      <Label className={styles.label}>
-        {label}
-        {optional && <span className={styles.optional}> ({t('common.optional')})</span>}
-      </Label>
-      {description && (
-        <Text slot="description" className={styles.description}>
-          {description}
-        </Text>
-      )}
-      <FieldError className={styles.error}>{error}</FieldError>
+      <FieldHead label={label} description={description} error={error} optional={optional} />
       <Input className={narrow ? `${styles.input} ${styles.narrow}` : styles.input} spellCheck={type === 'text' ? undefined : false} />
     </AriaTextField>
   );
