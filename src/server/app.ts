@@ -19,6 +19,8 @@ import { healthRoutes } from './features/health/routes.ts';
 import { memberRoutes } from './features/members/routes.ts';
 import { partnerRoutes } from './features/partners/routes.ts';
 import { registrationRoutes } from './features/registrations/routes.ts';
+import { familyRoutes } from './features/families/routes.ts';
+import { planRoutes } from './features/plan/routes.ts';
 import { routingRoutes } from './features/routing/routes.ts';
 
 /** The path without query string, and without the secret of an invitation or reset link. */
@@ -34,7 +36,7 @@ export interface AppDeps {
 }
 
 const featureRoutes: ((app: App, deps: FeatureDeps) => void)[] = [
-  healthRoutes, authRoutes, collaborationRoutes, partnerRoutes, memberRoutes, routingRoutes, registrationRoutes,
+  healthRoutes, authRoutes, collaborationRoutes, partnerRoutes, memberRoutes, routingRoutes, registrationRoutes, familyRoutes, planRoutes,
 ];
 
 export async function buildApp({ config, db, webRoot = null, clock = () => new Date() }: AppDeps) {

@@ -30,6 +30,10 @@ export const ERROR_MESSAGES = {
     'nl-BE': 'Er kwamen van hier al veel aanmeldingen binnen. Probeer het over een uur opnieuw, of meld je eerst aan.',
     en: 'Many registrations came from here already. Please try again in an hour, or sign in first.',
   },
+  no_plan_version: {
+    'nl-BE': 'Er is nog geen bewaarde versie van het plan. Bewaar eerst een versie om later te zien waar jullie begonnen.',
+    en: 'There is no saved version of the plan yet. Save a version first to see later where you started.',
+  },
   internal_error: { 'nl-BE': 'Er ging iets mis bij ons. Probeer het later opnieuw.', en: 'Something went wrong on our side. Please try again later.' },
 } as const satisfies Record<string, Record<Locale, string>>;
 

@@ -33,6 +33,10 @@ const plain = {
   wrongKind: { 'nl-BE': 'Dit past niet bij dit soort aanmelding.', en: 'This does not fit this kind of registration.' },
   sameCollaboration: { 'nl-BE': 'Kies een ander samenwerkingsverband.', en: 'Choose another collaboration.' },
   passwordsDiffer: { 'nl-BE': 'De twee wachtwoorden zijn niet gelijk.', en: 'The two passwords are not the same.' },
+  youngerThanTwelve: {
+    'nl-BE': 'Een jongere is 12 jaar of ouder. Kies "kind" voor wie jonger is.',
+    en: 'A young person is 12 or older. Choose "child" for someone younger.',
+  },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type PlainMessageKey = keyof typeof plain;

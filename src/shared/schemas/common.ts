@@ -31,3 +31,16 @@ export const ErrorBody = z
   })
   .meta({ id: 'Error' });
 export type ErrorBody = z.infer<typeof ErrorBody>;
+
+/**
+ * A PATCH body: every field of the create body optional, and without the create's defaults, so a
+ * field left out stays as it is instead of being reset (zod's own `.partial()` keeps defaults).
+ */
+export function patchOf<T extends z.ZodRawShape>(schema: z.ZodObject<T>): ReturnType<z.ZodObject<T>['partial']> {
+  const shape = Object.fromEntries(Object.entries(schema.shape).map(([key, field]) => {
+    const bare = field instanceof z.ZodDefault ? (field.unwrap() as z.ZodType) : (field as z.ZodType);
+    return [key, bare.optional()];
+  }));
+  // The runtime shape matches `.partial()` field by field, minus the defaults; its type is the same.
+  return z.object(shape) as unknown as ReturnType<z.ZodObject<T>['partial']>;
+}

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CONTACT_PLACES } from '../plan-constants.ts';
 import { MEMBER_ROLES, PARTICIPANT_ROLES } from '../roles.ts';
-import { Name, OptionalText, Timestamp, Uuid } from './common.ts';
+import { Name, OptionalText, patchOf, Timestamp, Uuid } from './common.ts';
 
 /*
  * The family file: the family, its members and homes, and its contact moments.
@@ -94,6 +94,7 @@ export const MemberInput = OnBehalfOf.extend({
   phone: OptionalText(40),
 });
 export type MemberInput = z.input<typeof MemberInput>;
+export const MemberPatch = patchOf(MemberInput);
 
 /** Everyone around the family who can be named in the plan: members, network, professionals, coaches. */
 export const ParticipantOption = z.object({
@@ -139,3 +140,4 @@ export const ContactMomentInput = OnBehalfOf.extend({
   isPrivate: z.boolean().default(false),
 });
 export type ContactMomentInput = z.input<typeof ContactMomentInput>;
+export const ContactMomentPatch = patchOf(ContactMomentInput);

@@ -3,7 +3,7 @@ import {
   AGREEMENT_STATUSES, EVALUATION_DECISIONS, GOAL_STATUSES, PLAN_ITEM_KINDS, PLAN_SECTION_KEYS, PLAN_TOPIC_TYPES,
   PLAN_VERSION_REASONS, SCALE_MAX, SCALE_MIN,
 } from '../plan-constants.ts';
-import { LocaleSchema, Name, OptionalText, Timestamp, Uuid } from './common.ts';
+import { LocaleSchema, Name, OptionalText, patchOf, Timestamp, Uuid } from './common.ts';
 import { Attribution, OnBehalfOf, ParticipantOption } from './families.ts';
 
 /*
@@ -55,10 +55,10 @@ export const GoalInput = itemBase.extend({
   status: z.enum(GOAL_STATUSES).default('active'),
 });
 /** PATCH bodies: any subset of the create fields (defaults do not apply). */
-export const QuestionPatch = QuestionInput.partial();
-export const StrengthPatch = StrengthInput.partial();
-export const WorryPatch = WorryInput.partial();
-export const GoalPatch = GoalInput.partial();
+export const QuestionPatch = patchOf(QuestionInput);
+export const StrengthPatch = patchOf(StrengthInput);
+export const WorryPatch = patchOf(WorryInput);
+export const GoalPatch = patchOf(GoalInput);
 export type GoalInput = z.input<typeof GoalInput>;
 
 /** The family's order of worries or goals (priority), as the full list of ids; If-Match: the plan revision. */
@@ -94,7 +94,7 @@ export const AgreementInput = OnBehalfOf.extend({
   status: z.enum(AGREEMENT_STATUSES).default('open'),
   isPrivate: z.boolean().default(false),
 });
-export const AgreementPatch = AgreementInput.partial();
+export const AgreementPatch = patchOf(AgreementInput);
 export type AgreementInput = z.input<typeof AgreementInput>;
 
 export const EvaluationGoal = z.object({
@@ -158,7 +158,7 @@ export const PlanTemplateInput = z.object({
     .refine((s) => new Set(s.map((x) => x.key)).size === s.length, { message: 'duplicate section' }),
   lifeDomainIds: z.array(Uuid).max(50).default([]),
 });
-export const PlanTemplatePatch = PlanTemplateInput.partial();
+export const PlanTemplatePatch = patchOf(PlanTemplateInput);
 
 export const PlanVersionMeta = z.object({
   id: Uuid,

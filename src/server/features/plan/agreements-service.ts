@@ -1,0 +1,82 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Agreement, AgreementInput } from '../../../shared/schemas/plan.ts';
+import { requireWriter, type FamilyScope } from '../../access/family-scope.ts';
+import type { Tx } from '../../db/connection.ts';
+import { agreements } from '../../db/schema/index.ts';
+import type { RequestContext } from '../../http/context.ts';
+import { AppError, notFound } from '../../http/errors.ts';
+import { assertVersion } from '../../http/etag.ts';
+import { checkLifeDomain, checkParticipants, goalOfFamily } from './checks.ts';
+import { loadAgreements, participantNames } from './content.ts';
+import { checkOnBehalfOf, recordChange } from './history.ts';
+
+type Input = z.output<typeof AgreementInput>;
+
+const topicOf = (a: Agreement) => ({ lifeDomainId: a.lifeDomainId, isPrivate: a.isPrivate, authorParticipantId: a.authorParticipantId });
+
+export async function visibleAgreement(tx: Tx, scope: FamilyScope, id: string, now: Date): Promise<Agreement> {
+  const [found] = await loadAgreements(tx, scope, await participantNames(tx, scope), now, { id });
+  if (!found) throw notFound();
+  return found;
+}
+
+/** An agreement serving a goal belongs to the goal's life domain; without a goal, to its own. */
+async function resolvedColumns(tx: Tx, scope: FamilyScope, body: Partial<Input>) {
+  if (body.ownerParticipantId) await checkParticipants(tx, scope, [body.ownerParticipantId], 'ownerParticipantId', false);
+  const goal = body.goalId ? await goalOfFamily(tx, scope, body.goalId) : null;
+  if (!goal) await checkLifeDomain(tx, scope, body.lifeDomainId);
+  return {
+    ...(body.what !== undefined && { what: body.what }),
+    ...(body.ownerParticipantId !== undefined && { ownerParticipantId: body.ownerParticipantId }),
+    ...(body.dueDate !== undefined && { dueDate: body.dueDate }),
+    ...(body.status !== undefined && { status: body.status }),
+    ...(body.isPrivate !== undefined && { isPrivate: body.isPrivate }),
+    ...(body.goalId !== undefined && { goalId: body.goalId }),
+    ...(goal ? { lifeDomainId: goal.lifeDomainId } : body.lifeDomainId !== undefined && { lifeDomainId: body.lifeDomainId }),
+  };
+}
+
+export async function createAgreement(tx: Tx, ctx: RequestContext, scope: FamilyScope, body: Input, now: Date): Promise<Agreement> {
+  const writer = requireWriter(scope);
+  const onBehalfOf = await checkOnBehalfOf(tx, scope, body.onBehalfOfParticipantId);
+  const columns = await resolvedColumns(tx, scope, body);
+  const [last] = await tx.select({ max: sql<number>`coalesce(max(${agreements.position}), -1)::int` }).from(agreements)
+    .where(and(eq(agreements.collaborationId, scope.collaborationId), eq(agreements.familyId, scope.familyId)));
+  const [row] = await tx.insert(agreements).values({
+    collaborationId: scope.collaborationId, familyId: scope.familyId, what: body.what, ownerParticipantId: body.ownerParticipantId,
+    ...columns, position: (last?.max ?? -1) + 1,
+    authorParticipantId: writer.participantId, onBehalfOfParticipantId: onBehalfOf, createdByUserId: ctx.actor?.userId ?? null,
+  }).returning({ id: agreements.id });
+  const created = await visibleAgreement(tx, scope, row!.id, now);
+  await recordChange(tx, ctx, scope, { itemType: 'agreement', itemId: created.id, action: 'create', ...topicOf(created), onBehalfOfParticipantId: onBehalfOf, before: null, after: created });
+  return created;
+}
+
+export async function updateAgreement(
+  tx: Tx, ctx: RequestContext, scope: FamilyScope, id: string, expected: number, patch: Partial<Input>, now: Date,
+): Promise<Agreement> {
+  const before = await visibleAgreement(tx, scope, id, now);
+  // Out of sight answers 404 first, exactly like an id that does not exist; in sight but read-only is 403.
+  requireWriter(scope);
+  assertVersion(before.version, expected);
+  const onBehalfOf = await checkOnBehalfOf(tx, scope, patch.onBehalfOfParticipantId);
+  const columns = await resolvedColumns(tx, scope, patch);
+  const updated = await tx.update(agreements)
+    .set({ ...columns, version: sql`${agreements.version} + 1`, updatedAt: sql`now()`, ...(onBehalfOf && { onBehalfOfParticipantId: onBehalfOf }) })
+    .where(and(eq(agreements.collaborationId, scope.collaborationId), eq(agreements.id, id), eq(agreements.version, expected)))
+    .returning({ id: agreements.id });
+  if (updated.length === 0) throw new AppError(412, 'precondition_failed');
+  const after = await visibleAgreement(tx, scope, id, now);
+  await recordChange(tx, ctx, scope, { itemType: 'agreement', itemId: id, action: 'update', ...topicOf(after), onBehalfOfParticipantId: onBehalfOf, before, after });
+  return after;
+}
+
+export async function deleteAgreement(tx: Tx, ctx: RequestContext, scope: FamilyScope, id: string, expected: number, now: Date): Promise<void> {
+  const before = await visibleAgreement(tx, scope, id, now);
+  requireWriter(scope);
+  assertVersion(before.version, expected);
+  await tx.update(agreements).set({ deletedAt: sql`now()`, version: sql`${agreements.version} + 1` })
+    .where(and(eq(agreements.collaborationId, scope.collaborationId), eq(agreements.id, id)));
+  await recordChange(tx, ctx, scope, { itemType: 'agreement', itemId: id, action: 'delete', ...topicOf(before), before, after: null });
+}

@@ -1,0 +1,41 @@
+import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { MEMBER_ROLES } from '../../../shared/roles.ts';
+import type { FamilyScope } from '../../access/family-scope.ts';
+import type { Executor } from '../../db/connection.ts';
+import { familyParticipants, lifeDomains, planItems } from '../../db/schema/index.ts';
+import { AppError } from '../../http/errors.ts';
+
+/** One field is wrong: 422 with the field and a code the screens translate. */
+export const invalidField = (field: string, code = 'invalid') => new AppError(422, 'validation_failed', [{ field, code, message: '' }]);
+
+/** A life domain must be one of the family's collaboration, not archived. */
+export async function checkLifeDomain(db: Executor, scope: FamilyScope, id: string | null | undefined, field = 'lifeDomainId'): Promise<void> {
+  if (!id) return;
+  const [row] = await db.select({ id: lifeDomains.id }).from(lifeDomains)
+    .where(and(eq(lifeDomains.collaborationId, scope.collaborationId), eq(lifeDomains.id, id), isNull(lifeDomains.archivedAt)));
+  if (!row) throw invalidField(field);
+}
+
+/** Participants named in an item must belong to this family (and, for `membersOnly`, be its members). */
+export async function checkParticipants(
+  db: Executor, scope: FamilyScope, ids: readonly string[], field: string, membersOnly: boolean,
+): Promise<void> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return;
+  const rows = await db.select({ id: familyParticipants.id }).from(familyParticipants).where(and(
+    eq(familyParticipants.collaborationId, scope.collaborationId), eq(familyParticipants.familyId, scope.familyId),
+    inArray(familyParticipants.id, unique), isNull(familyParticipants.removedAt),
+    membersOnly ? inArray(familyParticipants.role, [...MEMBER_ROLES]) : undefined,
+  ));
+  if (rows.length !== unique.length) throw invalidField(field);
+}
+
+/** A goal an agreement or evaluation points at: a live goal of this family. Returns its life domain. */
+export async function goalOfFamily(db: Executor, scope: FamilyScope, goalId: string, field = 'goalId'): Promise<{ lifeDomainId: string | null; status: string }> {
+  const [goal] = await db.select({ lifeDomainId: planItems.lifeDomainId, status: planItems.status }).from(planItems).where(and(
+    eq(planItems.collaborationId, scope.collaborationId), eq(planItems.familyId, scope.familyId), eq(planItems.id, goalId),
+    eq(planItems.kind, 'goal'), isNull(planItems.deletedAt),
+  ));
+  if (!goal) throw invalidField(field);
+  return goal;
+}

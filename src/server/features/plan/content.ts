@@ -1,0 +1,92 @@
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import type { Agreement, PlanContent, PlanItem } from '../../../shared/schemas/plan.ts';
+import type { PlanItemKind } from '../../../shared/plan-constants.ts';
+import { topicWhere, type FamilyScope } from '../../access/family-scope.ts';
+import type { Executor } from '../../db/connection.ts';
+import { agreements, familyParticipants, planItemMembers, planItems } from '../../db/schema/index.ts';
+import { brusselsDate } from '../registrations/timing.ts';
+
+export type PlanItemRow = typeof planItems.$inferSelect;
+export type AgreementRow = typeof agreements.$inferSelect;
+export type Names = Map<string, string>;
+
+/** The topic columns of the live tables, for topicWhere. */
+export const itemTopic = { itemType: 'plan_item', id: planItems.id, lifeDomainId: planItems.lifeDomainId, isPrivate: planItems.isPrivate, authorParticipantId: planItems.authorParticipantId };
+export const agreementTopic = { itemType: 'agreement', id: agreements.id, lifeDomainId: agreements.lifeDomainId, isPrivate: agreements.isPrivate, authorParticipantId: agreements.authorParticipantId };
+
+/** Names of everyone who ever took part in the family (removed people still signed their history). */
+export async function participantNames(db: Executor, scope: FamilyScope): Promise<Names> {
+  const rows = await db.select({ id: familyParticipants.id, name: familyParticipants.displayName }).from(familyParticipants)
+    .where(and(eq(familyParticipants.collaborationId, scope.collaborationId), eq(familyParticipants.familyId, scope.familyId)));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+const attribution = (row: { authorParticipantId: string | null; onBehalfOfParticipantId: string | null }, names: Names) => ({
+  authorParticipantId: row.authorParticipantId,
+  authorName: row.authorParticipantId ? names.get(row.authorParticipantId) ?? null : null,
+  onBehalfOfParticipantId: row.onBehalfOfParticipantId,
+  onBehalfOfName: row.onBehalfOfParticipantId ? names.get(row.onBehalfOfParticipantId) ?? null : null,
+});
+
+export function presentPlanItem(row: PlanItemRow, memberIds: string[], names: Names): PlanItem {
+  return {
+    ...attribution(row, names),
+    id: row.id, kind: row.kind, text: row.text, lifeDomainId: row.lifeDomainId, memberIds: [...memberIds].sort(),
+    position: row.position, size: row.size, whyItMatters: row.whyItMatters, targetDate: row.targetDate,
+    progress: row.progress, status: row.status, isPrivate: row.isPrivate,
+    createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString(), version: row.version,
+  };
+}
+
+export function presentAgreement(row: AgreementRow, names: Names, now: Date): Agreement {
+  return {
+    ...attribution(row, names),
+    id: row.id, goalId: row.goalId, what: row.what, ownerParticipantId: row.ownerParticipantId,
+    ownerName: names.get(row.ownerParticipantId) ?? '', dueDate: row.dueDate, status: row.status,
+    overdue: row.status === 'open' && row.dueDate !== null && row.dueDate < brusselsDate(now),
+    lifeDomainId: row.lifeDomainId, isPrivate: row.isPrivate, position: row.position,
+    createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString(), version: row.version,
+  };
+}
+
+const ofFamily = (scope: FamilyScope) =>
+  and(eq(planItems.collaborationId, scope.collaborationId), eq(planItems.familyId, scope.familyId), isNull(planItems.deletedAt));
+
+/** The member links of the given items, as item id → participant ids. */
+async function membersOf(db: Executor, scope: FamilyScope, itemIds: string[]): Promise<Map<string, string[]>> {
+  const links = itemIds.length === 0 ? [] : await db.select().from(planItemMembers)
+    .where(and(eq(planItemMembers.collaborationId, scope.collaborationId), inArray(planItemMembers.itemId, itemIds)));
+  const byItem = new Map<string, string[]>();
+  for (const l of links) byItem.set(l.itemId, [...(byItem.get(l.itemId) ?? []), l.participantId]);
+  return byItem;
+}
+
+/** Plan items the scope may see, optionally one kind or one item, in the family's order. */
+export async function loadItems(db: Executor, scope: FamilyScope, names: Names, filter: { kind?: PlanItemKind; id?: string } = {}): Promise<PlanItem[]> {
+  const rows = await db.select().from(planItems).where(and(
+    ofFamily(scope), topicWhere(scope, itemTopic),
+    filter.kind ? eq(planItems.kind, filter.kind) : undefined, filter.id ? eq(planItems.id, filter.id) : undefined,
+  )).orderBy(asc(planItems.position), asc(planItems.createdAt), asc(planItems.id));
+  const members = await membersOf(db, scope, rows.map((r) => r.id));
+  return rows.map((r) => presentPlanItem(r, members.get(r.id) ?? [], names));
+}
+
+export async function loadAgreements(db: Executor, scope: FamilyScope, names: Names, now: Date, filter: { id?: string; goalId?: string } = {}): Promise<Agreement[]> {
+  const rows = await db.select().from(agreements).where(and(
+    eq(agreements.collaborationId, scope.collaborationId), eq(agreements.familyId, scope.familyId), isNull(agreements.deletedAt),
+    topicWhere(scope, agreementTopic),
+    filter.id ? eq(agreements.id, filter.id) : undefined, filter.goalId ? eq(agreements.goalId, filter.goalId) : undefined,
+  )).orderBy(asc(agreements.position), asc(agreements.createdAt), asc(agreements.id));
+  return rows.map((r) => presentAgreement(r, names, now));
+}
+
+/** Everything in the plan the scope may see: the same shape as a saved version. */
+export async function loadPlanContent(db: Executor, scope: FamilyScope, now: Date, names?: Names): Promise<PlanContent> {
+  const known = names ?? await participantNames(db, scope);
+  const items = await loadItems(db, scope, known);
+  const ofKind = (kind: PlanItemKind) => items.filter((i) => i.kind === kind);
+  return {
+    questions: ofKind('question'), strengths: ofKind('strength'), worries: ofKind('worry'), goals: ofKind('goal'),
+    agreements: await loadAgreements(db, scope, known, now),
+  };
+}

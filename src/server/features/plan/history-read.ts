@@ -1,0 +1,48 @@
+import { and, desc, eq, lt, or, type SQL } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { HistoryQuery, PlanChange } from '../../../shared/schemas/plan.ts';
+import { topicWhere, type FamilyScope } from '../../access/family-scope.ts';
+import type { Executor } from '../../db/connection.ts';
+import { planChanges, users } from '../../db/schema/index.ts';
+import { decodeCursor, toPage } from '../../http/pagination.ts';
+import { participantNames } from './content.ts';
+import { changedFields } from './history.ts';
+
+const changeTopic = {
+  itemType: 'plan_item', id: planChanges.itemId, lifeDomainId: planChanges.lifeDomainId,
+  isPrivate: planChanges.isPrivate, authorParticipantId: planChanges.authorParticipantId,
+};
+
+/** Newest first, keyset on (at, id) descending. */
+function before(cursor: string | undefined): SQL | undefined {
+  const c = decodeCursor(cursor);
+  if (!c) return undefined;
+  const at = new Date(c[0]);
+  return or(lt(planChanges.at, at), and(eq(planChanges.at, at), lt(planChanges.id, c[1])));
+}
+
+/**
+ * Every change to the family's file that the asker may see: a change to a hidden item is as
+ * hidden as the item, through the same policy on the history row's own topic columns.
+ */
+export async function listHistory(db: Executor, scope: FamilyScope, query: z.output<typeof HistoryQuery>) {
+  const rows = await db.select({ change: planChanges, changedByName: users.name }).from(planChanges)
+    .leftJoin(users, eq(users.id, planChanges.changedByUserId))
+    .where(and(
+      eq(planChanges.collaborationId, scope.collaborationId), eq(planChanges.familyId, scope.familyId), topicWhere(scope, changeTopic),
+      query.itemType ? eq(planChanges.itemType, query.itemType) : undefined, query.itemId ? eq(planChanges.itemId, query.itemId) : undefined,
+      before(query.cursor),
+    ))
+    .orderBy(desc(planChanges.at), desc(planChanges.id)).limit(query.limit + 1);
+  const names = await participantNames(db, scope);
+  const items: PlanChange[] = rows.map(({ change: c, changedByName }) => {
+    const beforeData = c.before as Record<string, unknown> | null;
+    const afterData = c.after as Record<string, unknown> | null;
+    return {
+      id: c.id, itemType: c.itemType, itemId: c.itemId, action: c.action, at: c.at.toISOString(), changedByName,
+      onBehalfOfName: c.onBehalfOfParticipantId ? names.get(c.onBehalfOfParticipantId) ?? null : null,
+      fields: changedFields(beforeData, afterData), before: beforeData, after: afterData,
+    };
+  });
+  return toPage(items, query.limit, (i) => [i.at, i.id]);
+}
