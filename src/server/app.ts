@@ -21,6 +21,7 @@ import { partnerRoutes } from './features/partners/routes.ts';
 import { registrationRoutes } from './features/registrations/routes.ts';
 import { familyRoutes } from './features/families/routes.ts';
 import { planRoutes } from './features/plan/routes.ts';
+import { exportRoutes } from './features/plan/export-routes.ts';
 import { routingRoutes } from './features/routing/routes.ts';
 
 /** The path without query string, and without the secret of an invitation or reset link. */
@@ -36,7 +37,7 @@ export interface AppDeps {
 }
 
 const featureRoutes: ((app: App, deps: FeatureDeps) => void)[] = [
-  healthRoutes, authRoutes, collaborationRoutes, partnerRoutes, memberRoutes, routingRoutes, registrationRoutes, familyRoutes, planRoutes,
+  healthRoutes, authRoutes, collaborationRoutes, partnerRoutes, memberRoutes, routingRoutes, registrationRoutes, familyRoutes, planRoutes, exportRoutes,
 ];
 
 export async function buildApp({ config, db, webRoot = null, clock = () => new Date() }: AppDeps) {

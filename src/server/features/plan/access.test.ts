@@ -4,6 +4,7 @@ import { createTestFamily, type TestFamily } from '../../test/families.ts';
 import { demo, PLATFORM_ADMIN, signIn, useTestApp, type Client } from '../../test/harness.ts';
 import { expectError, RANDOM_UUID } from '../../test/helpers.ts';
 import { eq } from 'drizzle-orm';
+import { pdfText } from '../../test/pdf.ts';
 
 const t = useTestApp();
 let f: TestFamily;
@@ -105,6 +106,28 @@ describe('inside the family', () => {
     // Revoked: gone on the next request.
     await t.db.update(consentGrants).set({ revokedAt: new Date() }).where(eq(consentGrants.id, grant!.id));
     expect(await goalTexts('buur')).toEqual([]);
+  });
+
+  it('exports (JSON and PDF) hold what the asker may see, and nothing else', async () => {
+    const pdfOf = async (who: string) => {
+      const res = await as[who]!.request('GET', url('export?format=pdf'));
+      expect(res.headers['content-type']).toBe('application/pdf');
+      return pdfText(res.rawPayload);
+    };
+    const mamas = await pdfOf('mama');
+    expect(mamas).toContain('Gezinsplan van Familie Toegang');
+    expect(mamas).toContain('Naar school gaan');
+    expect(mamas).toContain('Iets voor mezelf');
+    const papas = await pdfOf('papa');
+    expect(papas).toContain('Schulden afbetalen');
+    expect(papas).not.toContain('Iets voor mezelf');
+    const json = await as.papa!.request('GET', url('export?format=json'));
+    expect(json.headers['content-disposition']).toMatch(/^attachment; filename="gezinsplan-familie-toegang-\d{4}-\d{2}-\d{2}\.json"$/);
+    expect(json.body).toContain('Huisbezoek');
+    expect(json.body).not.toContain('Iets voor mezelf');
+    for (const who of ['gent', 'platform', 'coordinator']) {
+      for (const format of ['json', 'pdf']) expectError(await as[who]!.request('GET', url(`export?format=${format}`)), 404, 'not_found');
+    }
   });
 
   it('a removed participant loses the family at once', async () => {
