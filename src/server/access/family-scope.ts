@@ -68,7 +68,8 @@ export async function loadFamilyScope(db: Executor, actor: Actor, familyId: stri
 
 /** The columns of a family item table that the topic filter needs. */
 export interface TopicColumns {
-  itemType: string;
+  /** The kind of item a single-item grant names: fixed per table, or a column (plan_items.kind, plan_changes.item_type). */
+  itemType: string | AnyColumn;
   id: AnyColumn;
   lifeDomainId: AnyColumn;
   /** Marked private by its author in the family. */

@@ -7,9 +7,11 @@ import { migrationsFolder, type Database } from './connection.ts';
 import { collaborations, postcodes } from './schema/index.ts';
 
 const EXPECTED_TABLES = [
-  'access_log', 'auth_tokens', 'collaborations', 'consent_grants', 'families', 'family_participants',
-  'idempotency_keys', 'jobs', 'life_domains', 'login_throttle', 'mail_outbox', 'memberships',
-  'partner_organisations', 'postcodes', 'registration_coaches', 'registrations', 'sessions', 'users',
+  'access_log', 'agreements', 'auth_tokens', 'collaborations', 'consent_grants', 'contact_moments', 'evaluation_goals',
+  'evaluations', 'families', 'family_homes', 'family_member_homes', 'family_participants', 'idempotency_keys', 'jobs',
+  'life_domains', 'login_throttle', 'mail_outbox', 'memberships', 'partner_organisations', 'plan_changes',
+  'plan_item_members', 'plan_items', 'plan_templates', 'plan_version_items', 'plan_versions', 'postcodes',
+  'registration_coaches', 'registrations', 'sessions', 'users',
 ];
 
 let database: Database;
@@ -39,6 +41,9 @@ describe('migrations', () => {
     expect(await tables()).toEqual(EXPECTED_TABLES);
     const triggers = await rows<{ name: string }>(sql`select tgname::text as name from pg_trigger where tgrelid = 'access_log'::regclass and not tgisinternal order by 1`);
     expect(triggers.map((t) => t.name)).toEqual(['access_log_append_only', 'access_log_no_truncate']);
+    // The plan's history and saved versions are evidence too.
+    const history = await rows<{ name: string }>(sql`select tgname::text as name from pg_trigger where not tgisinternal and tgname like 'plan_%' order by 1`);
+    expect(history.map((t) => t.name)).toEqual(['plan_changes_append_only', 'plan_version_items_append_only', 'plan_versions_append_only']);
     const files = (await readdir(migrationsFolder)).filter((f) => f.endsWith('.sql'));
     expect((await applied()).length).toBe(files.length);
   });

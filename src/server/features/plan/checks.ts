@@ -1,9 +1,10 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { MEMBER_ROLES } from '../../../shared/roles.ts';
-import type { FamilyScope } from '../../access/family-scope.ts';
+import { topicWhere, type FamilyScope } from '../../access/family-scope.ts';
 import type { Executor } from '../../db/connection.ts';
 import { familyParticipants, lifeDomains, planItems } from '../../db/schema/index.ts';
 import { AppError } from '../../http/errors.ts';
+import { itemTopic } from './content.ts';
 
 /** One field is wrong: 422 with the field and a code the screens translate. */
 export const invalidField = (field: string, code = 'invalid') => new AppError(422, 'validation_failed', [{ field, code, message: '' }]);
@@ -30,11 +31,14 @@ export async function checkParticipants(
   if (rows.length !== unique.length) throw invalidField(field);
 }
 
-/** A goal an agreement or evaluation points at: a live goal of this family. Returns its life domain. */
+/**
+ * A goal an agreement or evaluation points at: a live goal of this family that the asker may see
+ * (another member's private goal is refused exactly like an id that does not exist). Returns its life domain.
+ */
 export async function goalOfFamily(db: Executor, scope: FamilyScope, goalId: string, field = 'goalId'): Promise<{ lifeDomainId: string | null; status: string }> {
   const [goal] = await db.select({ lifeDomainId: planItems.lifeDomainId, status: planItems.status }).from(planItems).where(and(
     eq(planItems.collaborationId, scope.collaborationId), eq(planItems.familyId, scope.familyId), eq(planItems.id, goalId),
-    eq(planItems.kind, 'goal'), isNull(planItems.deletedAt),
+    eq(planItems.kind, 'goal'), isNull(planItems.deletedAt), topicWhere(scope, itemTopic),
   ));
   if (!goal) throw invalidField(field);
   return goal;

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Agreement, PlanContent, PlanItem } from '../../../shared/schemas/plan.ts';
-import type { PlanItemKind } from '../../../shared/plan-constants.ts';
+import type { AgreementStatus, PlanItemKind } from '../../../shared/plan-constants.ts';
 import { topicWhere, type FamilyScope } from '../../access/family-scope.ts';
 import type { Executor } from '../../db/connection.ts';
 import { agreements, familyParticipants, planItemMembers, planItems } from '../../db/schema/index.ts';
@@ -10,8 +10,11 @@ export type PlanItemRow = typeof planItems.$inferSelect;
 export type AgreementRow = typeof agreements.$inferSelect;
 export type Names = Map<string, string>;
 
-/** The topic columns of the live tables, for topicWhere. */
-export const itemTopic = { itemType: 'plan_item', id: planItems.id, lifeDomainId: planItems.lifeDomainId, isPrivate: planItems.isPrivate, authorParticipantId: planItems.authorParticipantId };
+/**
+ * The topic columns of the live tables, for topicWhere. A single-item grant names the item's kind
+ * ('goal', 'worry', ...), so the kind column is the item type.
+ */
+export const itemTopic = { itemType: planItems.kind, id: planItems.id, lifeDomainId: planItems.lifeDomainId, isPrivate: planItems.isPrivate, authorParticipantId: planItems.authorParticipantId };
 export const agreementTopic = { itemType: 'agreement', id: agreements.id, lifeDomainId: agreements.lifeDomainId, isPrivate: agreements.isPrivate, authorParticipantId: agreements.authorParticipantId };
 
 /** Names of everyone who ever took part in the family (removed people still signed their history). */
@@ -71,11 +74,15 @@ export async function loadItems(db: Executor, scope: FamilyScope, names: Names, 
   return rows.map((r) => presentPlanItem(r, members.get(r.id) ?? [], names));
 }
 
-export async function loadAgreements(db: Executor, scope: FamilyScope, names: Names, now: Date, filter: { id?: string; goalId?: string } = {}): Promise<Agreement[]> {
+export interface AgreementFilter { id?: string | undefined; goalId?: string | undefined; status?: AgreementStatus | undefined }
+
+/** Agreements the scope may see, optionally one, or those of one goal or status, in the family's order. */
+export async function loadAgreements(db: Executor, scope: FamilyScope, names: Names, now: Date, filter: AgreementFilter = {}): Promise<Agreement[]> {
   const rows = await db.select().from(agreements).where(and(
     eq(agreements.collaborationId, scope.collaborationId), eq(agreements.familyId, scope.familyId), isNull(agreements.deletedAt),
     topicWhere(scope, agreementTopic),
     filter.id ? eq(agreements.id, filter.id) : undefined, filter.goalId ? eq(agreements.goalId, filter.goalId) : undefined,
+    filter.status ? eq(agreements.status, filter.status) : undefined,
   )).orderBy(asc(agreements.position), asc(agreements.createdAt), asc(agreements.id));
   return rows.map((r) => presentAgreement(r, names, now));
 }

@@ -9,7 +9,7 @@ import { participantNames } from './content.ts';
 import { changedFields } from './history.ts';
 
 const changeTopic = {
-  itemType: 'plan_item', id: planChanges.itemId, lifeDomainId: planChanges.lifeDomainId,
+  itemType: planChanges.itemType, id: planChanges.itemId, lifeDomainId: planChanges.lifeDomainId,
   isPrivate: planChanges.isPrivate, authorParticipantId: planChanges.authorParticipantId,
 };
 
