@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { Me } from '../../shared/schemas/auth.ts';
 import { SelectField } from '../components/SelectField.tsx';
 import { Button } from '../components/Button.tsx';
-import { canCoordinate, currentCollaborationId, isReferrer, sectionLink, sectionsFor } from './permissions.ts';
+import { canCoordinate, currentCollaborationId, isReferrer, sectionLink, sectionsFor, worksWithFamilies } from './permissions.ts';
+import { familyPaths } from '../features/families/family-paths.ts';
 import { paths, type CollaborationSection } from './paths.ts';
 import { useSignOut } from './session.ts';
 import { useCollaborationName } from './collaborations.ts';
@@ -65,6 +66,13 @@ export function Navigation({ me, id, isOpen }: { me: Me; id: string; isOpen: boo
             {t('nav.home')}
           </NavLink>
         </li>
+        {worksWithFamilies(me) && (
+          <li>
+            <NavLink to={familyPaths.list} className={navClass}>
+              {t('nav.families')}
+            </NavLink>
+          </li>
+        )}
         {collaborationId &&
           sections.map((section) => (
             <li key={section}>

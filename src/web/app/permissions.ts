@@ -38,6 +38,11 @@ export function canSeeRegistrations(me: Me, collaborationId: string): boolean {
   return canCoordinate(me, collaborationId) || isCoachIn(me, collaborationId);
 }
 
+/** Coaches, coordinators and admins work with families: they get the families list. */
+export function worksWithFamilies(me: Me): boolean {
+  return me.memberships.some((m) => m.roles.some((r) => r !== 'referrer'));
+}
+
 /** Referrers register families and follow their own registrations (in whichever collaboration). */
 export function isReferrer(me: Me): boolean {
   return me.memberships.some((m) => m.roles.includes('referrer'));

@@ -29,6 +29,20 @@ const routes: RouteObject[] = [
             element: <RequireAuth />,
             children: [
               { index: true, element: <HomePage /> },
+              { path: 'families', lazy: async () => ({ Component: (await import('../features/families/FamiliesPage.tsx')).FamiliesPage }) },
+              {
+                path: 'families/:familyId',
+                lazy: async () => ({ Component: (await import('../features/families/FamilyLayout.tsx')).FamilyLayout }),
+                children: [
+                  { index: true, lazy: async () => ({ Component: (await import('../features/families/PlanPage.tsx')).PlanPage }) },
+                  { path: 'view', lazy: async () => ({ Component: (await import('../features/families/ViewsPage.tsx')).FamilyViewPage }) },
+                  { path: 'columns', lazy: async () => ({ Component: (await import('../features/families/ViewsPage.tsx')).ColumnsPage }) },
+                  { path: 'started', lazy: async () => ({ Component: (await import('../features/families/StartedPage.tsx')).StartedPage }) },
+                  { path: 'evaluation', lazy: async () => ({ Component: (await import('../features/families/EvaluationPage.tsx')).EvaluationPage }) },
+                  { path: 'members', lazy: async () => ({ Component: (await import('../features/families/MembersPage.tsx')).MembersPage }) },
+                  { path: 'history', lazy: async () => ({ Component: (await import('../features/families/HistoryPage.tsx')).HistoryPage }) },
+                ],
+              },
               {
                 path: 'my-registrations',
                 lazy: async () => ({ Component: (await import('../features/registrations/MyRegistrationsPage.tsx')).MyRegistrationsPage }),

@@ -1,0 +1,136 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CONTACT_PLACES } from '../../../shared/plan-constants.ts';
+import { MEMBER_ROLES } from '../../../shared/roles.ts';
+import { ContactMomentInput, MemberInput } from '../../../shared/schemas/families.ts';
+import { Button } from '../../components/Button.tsx';
+import { ErrorState } from '../../components/ErrorState.tsx';
+import { ErrorSummary } from '../../components/ErrorSummary.tsx';
+import { formIds } from '../../components/form-ids.ts';
+import { FormDialog } from '../../components/FormDialog.tsx';
+import { Loading } from '../../components/Loading.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { SelectField } from '../../components/SelectField.tsx';
+import { TextAreaField } from '../../components/TextAreaField.tsx';
+import { TextField } from '../../components/TextField.tsx';
+import { useFormFeedback } from '../../components/useFormFeedback.ts';
+import formStyles from '../../components/Form.module.css';
+import { useFamilyContext } from './FamilyLayout.tsx';
+import { useContacts, useCreateContact, useCreateMember, useMembers } from './queries.ts';
+import styles from './Family.module.css';
+
+const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(new Date());
+
+/** The family itself (members, what matters to each) and the contact moments, which the family reads too. */
+export function MembersPage() {
+  const { t } = useTranslation();
+  const family = useFamilyContext();
+  const members = useMembers(family.id);
+  const contacts = useContacts(family.id);
+  const [open, setOpen] = useState<'member' | 'contact' | null>(null);
+  const canWrite = family.reach === 'full';
+  return (
+    <>
+      <PageHeader title={t('families.members.title')} context={family.displayName} />
+      <section className={styles.section} aria-labelledby="members">
+        <div className={styles.sectionHead}>
+          <h2 id="members">{t('families.members.heading')}</h2>
+          {canWrite && <Button onPress={() => setOpen('member')}>{t('families.members.add')}</Button>}
+        </div>
+        {members.isPending && <Loading />}
+        {members.isError && <ErrorState error={members.error} onRetry={() => void members.refetch()} isRetrying={members.isFetching} />}
+        <ul className={styles.cards}>
+          {members.data?.map((m) => (
+            <li key={m.id} className={styles.card}>
+              <h3>{m.displayName}</h3>
+              <p className={styles.meta}>
+                <span>{t(`families.roles.${m.role}`)}</span>
+                {m.relation && <span>{m.relation}</span>}
+                {m.dateOfBirth ? <span>{m.dateOfBirth}</span> : m.birthYear && <span>{m.birthYear}</span>}
+                {m.languages.length > 0 && <span>{m.languages.join(', ')}</span>}
+              </p>
+              {m.importantToMe && <p>{t('families.members.important', { text: m.importantToMe })}</p>}
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section className={styles.section} aria-labelledby="contacts">
+        <div className={styles.sectionHead}>
+          <h2 id="contacts">{t('families.contacts.heading')}</h2>
+          {canWrite && <Button onPress={() => setOpen('contact')}>{t('families.contacts.add')}</Button>}
+        </div>
+        {contacts.data?.length === 0 && <p className={styles.muted}>{t('families.contacts.empty')}</p>}
+        <ul className={styles.items}>
+          {contacts.data?.map((c) => (
+            <li key={c.id} className={styles.item}>
+              <p className={styles.meta}><strong>{c.occurredOn}</strong><span>{t(`families.places.${c.place}`)}{c.placeDetail ? ` (${c.placeDetail})` : ''}</span>{c.authorName && <span>{c.authorName}</span>}</p>
+              <p>{c.summary}</p>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <FormDialog isOpen={open !== null} onClose={() => setOpen(null)} title={open === 'contact' ? t('families.contacts.add') : t('families.members.add')}>
+        {open === 'member' && <MemberForm familyId={family.id} onDone={() => setOpen(null)} />}
+        {open === 'contact' && <ContactForm familyId={family.id} onDone={() => setOpen(null)} />}
+      </FormDialog>
+    </>
+  );
+}
+
+function MemberForm({ familyId, onDone }: { familyId: string; onDone: () => void }) {
+  const { t } = useTranslation();
+  const idFor = formIds('member');
+  const [v, setV] = useState({ role: 'child', displayName: '', relation: '', dateOfBirth: '', importantToMe: '' });
+  const feedback = useFormFeedback(['role', 'displayName', 'relation', 'dateOfBirth', 'importantToMe']);
+  const create = useCreateMember(familyId);
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    const body = feedback.validate(MemberInput, { ...v, dateOfBirth: v.dateOfBirth || null });
+    if (body && !create.isPending) create.mutate(body, { onSuccess: onDone, onError: feedback.showError });
+  };
+  const label = (f: string) => t(`families.members.fields.${f}` as 'families.members.fields.role');
+  return (
+    <>
+      <ErrorSummary problems={feedback.problems} attempt={feedback.attempt} labelFor={label} idFor={idFor} />
+      <form noValidate onSubmit={onSubmit} className={formStyles.form}>
+        <SelectField id={idFor('role')} label={label('role')} value={v.role} onChange={(role) => setV({ ...v, role })} options={MEMBER_ROLES.map((r) => ({ value: r, label: t(`families.roles.${r}`) }))} />
+        <TextField id={idFor('displayName')} label={label('displayName')} value={v.displayName} onChange={(displayName) => setV({ ...v, displayName })} error={feedback.fieldErrors.displayName} />
+        <TextField id={idFor('relation')} label={label('relation')} optional value={v.relation} onChange={(relation) => setV({ ...v, relation })} />
+        <TextField id={idFor('dateOfBirth')} label={label('dateOfBirth')} optional type="date" value={v.dateOfBirth} onChange={(dateOfBirth) => setV({ ...v, dateOfBirth })} error={feedback.fieldErrors.dateOfBirth} />
+        <TextAreaField id={idFor('importantToMe')} label={label('importantToMe')} optional rows={2} value={v.importantToMe} onChange={(importantToMe) => setV({ ...v, importantToMe })} />
+        <div className={formStyles.actions}>
+          <Button type="submit" variant="primary" isPending={create.isPending}>{t('common.save')}</Button>
+          <Button onPress={onDone}>{t('common.cancel')}</Button>
+        </div>
+      </form>
+    </>
+  );
+}
+
+function ContactForm({ familyId, onDone }: { familyId: string; onDone: () => void }) {
+  const { t } = useTranslation();
+  const idFor = formIds('contact');
+  const [v, setV] = useState({ occurredOn: today(), place: 'home', summary: '' });
+  const feedback = useFormFeedback(['occurredOn', 'place', 'summary']);
+  const create = useCreateContact(familyId);
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    const body = feedback.validate(ContactMomentInput, v);
+    if (body && !create.isPending) create.mutate(body, { onSuccess: onDone, onError: feedback.showError });
+  };
+  const label = (f: string) => t(`families.contacts.fields.${f}` as 'families.contacts.fields.place');
+  return (
+    <>
+      <ErrorSummary problems={feedback.problems} attempt={feedback.attempt} labelFor={label} idFor={idFor} />
+      <form noValidate onSubmit={onSubmit} className={formStyles.form}>
+        <TextField id={idFor('occurredOn')} label={label('occurredOn')} type="date" value={v.occurredOn} onChange={(occurredOn) => setV({ ...v, occurredOn })} error={feedback.fieldErrors.occurredOn} />
+        <SelectField id={idFor('place')} label={label('place')} value={v.place} onChange={(place) => setV({ ...v, place })} options={CONTACT_PLACES.map((p) => ({ value: p, label: t(`families.places.${p}`) }))} />
+        <TextAreaField id={idFor('summary')} label={label('summary')} description={t('families.contacts.summaryHint')} value={v.summary} onChange={(summary) => setV({ ...v, summary })} error={feedback.fieldErrors.summary} rows={4} />
+        <div className={formStyles.actions}>
+          <Button type="submit" variant="primary" isPending={create.isPending}>{t('common.save')}</Button>
+          <Button onPress={onDone}>{t('common.cancel')}</Button>
+        </div>
+      </form>
+    </>
+  );
+}
