@@ -21,6 +21,7 @@ import { partnerRoutes } from './features/partners/routes.ts';
 import { registrationRoutes } from './features/registrations/routes.ts';
 import { familyRoutes } from './features/families/routes.ts';
 import { planRoutes } from './features/plan/routes.ts';
+import { planTemplateRoutes } from './features/plan/templates-routes.ts';
 import { exportRoutes } from './features/plan/export-routes.ts';
 import { routingRoutes } from './features/routing/routes.ts';
 
@@ -37,7 +38,7 @@ export interface AppDeps {
 }
 
 const featureRoutes: ((app: App, deps: FeatureDeps) => void)[] = [
-  healthRoutes, authRoutes, collaborationRoutes, partnerRoutes, memberRoutes, routingRoutes, registrationRoutes, familyRoutes, planRoutes, exportRoutes,
+  healthRoutes, authRoutes, collaborationRoutes, partnerRoutes, memberRoutes, routingRoutes, registrationRoutes, familyRoutes, planRoutes, planTemplateRoutes, exportRoutes,
 ];
 
 export async function buildApp({ config, db, webRoot = null, clock = () => new Date() }: AppDeps) {

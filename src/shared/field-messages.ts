@@ -37,6 +37,14 @@ const plain = {
     'nl-BE': 'Een jongere is 12 jaar of ouder. Kies "kind" voor wie jonger is.',
     en: 'A young person is 12 or older. Choose "child" for someone younger.',
   },
+  orderIncomplete: {
+    'nl-BE': 'Zet alles in de nieuwe volgorde, elk één keer. Laad opnieuw als er intussen iets bijkwam.',
+    en: 'Put everything in the new order, each once. Reload if something was added in the meantime.',
+  },
+  defaultTemplateRequired: {
+    'nl-BE': 'Er moet één standaardsjabloon zijn. Maak eerst een ander sjabloon de standaard.',
+    en: 'There must be one default template. Make another template the default first.',
+  },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type PlainMessageKey = keyof typeof plain;

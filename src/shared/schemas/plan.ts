@@ -95,6 +95,8 @@ export const AgreementInput = OnBehalfOf.extend({
   isPrivate: z.boolean().default(false),
 });
 export const AgreementPatch = patchOf(AgreementInput);
+/** GET /families/{id}/agreements: the agreements of one goal, or with one status. */
+export const AgreementQuery = z.object({ goalId: Uuid.optional(), status: z.enum(AGREEMENT_STATUSES).optional() });
 export type AgreementInput = z.input<typeof AgreementInput>;
 
 export const EvaluationGoal = z.object({
@@ -159,6 +161,7 @@ export const PlanTemplateInput = z.object({
   lifeDomainIds: z.array(Uuid).max(50).default([]),
 });
 export const PlanTemplatePatch = patchOf(PlanTemplateInput);
+export const PlanTemplateParams = z.object({ collaborationId: Uuid, templateId: Uuid });
 
 export const PlanVersionMeta = z.object({
   id: Uuid,

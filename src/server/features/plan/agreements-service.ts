@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Agreement, AgreementInput } from '../../../shared/schemas/plan.ts';
 import { requireWriter, type FamilyScope } from '../../access/family-scope.ts';
@@ -7,8 +7,8 @@ import { agreements } from '../../db/schema/index.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { assertVersion } from '../../http/etag.ts';
-import { checkLifeDomain, checkParticipants, goalOfFamily } from './checks.ts';
-import { loadAgreements, participantNames } from './content.ts';
+import { checkLifeDomain, checkParticipants, checkPrivacyChange, goalOfFamily } from './checks.ts';
+import { loadAgreements, participantNames, presentAgreement } from './content.ts';
 import { checkOnBehalfOf, recordChange } from './history.ts';
 
 type Input = z.output<typeof AgreementInput>;
@@ -21,11 +21,15 @@ export async function visibleAgreement(tx: Tx, scope: FamilyScope, id: string, n
   return found;
 }
 
-/** An agreement serving a goal belongs to the goal's life domain; without a goal, to its own. */
-async function resolvedColumns(tx: Tx, scope: FamilyScope, body: Partial<Input>) {
+/**
+ * An agreement serving a goal belongs to the goal's life domain (so it is shared exactly as far as
+ * its goal); without a goal, to its own. A life domain sent for an agreement with a goal is ignored.
+ */
+async function resolvedColumns(tx: Tx, scope: FamilyScope, body: Partial<Input>, currentGoalId: string | null = null) {
   if (body.ownerParticipantId) await checkParticipants(tx, scope, [body.ownerParticipantId], 'ownerParticipantId', false);
   const goal = body.goalId ? await goalOfFamily(tx, scope, body.goalId) : null;
-  if (!goal) await checkLifeDomain(tx, scope, body.lifeDomainId);
+  const servesGoal = body.goalId !== undefined ? body.goalId !== null : currentGoalId !== null;
+  if (!servesGoal) await checkLifeDomain(tx, scope, body.lifeDomainId);
   return {
     ...(body.what !== undefined && { what: body.what }),
     ...(body.ownerParticipantId !== undefined && { ownerParticipantId: body.ownerParticipantId }),
@@ -33,7 +37,7 @@ async function resolvedColumns(tx: Tx, scope: FamilyScope, body: Partial<Input>)
     ...(body.status !== undefined && { status: body.status }),
     ...(body.isPrivate !== undefined && { isPrivate: body.isPrivate }),
     ...(body.goalId !== undefined && { goalId: body.goalId }),
-    ...(goal ? { lifeDomainId: goal.lifeDomainId } : body.lifeDomainId !== undefined && { lifeDomainId: body.lifeDomainId }),
+    ...(goal ? { lifeDomainId: goal.lifeDomainId } : !servesGoal && body.lifeDomainId !== undefined && { lifeDomainId: body.lifeDomainId }),
   };
 }
 
@@ -60,8 +64,9 @@ export async function updateAgreement(
   // Out of sight answers 404 first, exactly like an id that does not exist; in sight but read-only is 403.
   requireWriter(scope);
   assertVersion(before.version, expected);
+  checkPrivacyChange(scope, before, patch.isPrivate);
   const onBehalfOf = await checkOnBehalfOf(tx, scope, patch.onBehalfOfParticipantId);
-  const columns = await resolvedColumns(tx, scope, patch);
+  const columns = await resolvedColumns(tx, scope, patch, before.goalId);
   const updated = await tx.update(agreements)
     .set({ ...columns, version: sql`${agreements.version} + 1`, updatedAt: sql`now()`, ...(onBehalfOf && { onBehalfOfParticipantId: onBehalfOf }) })
     .where(and(eq(agreements.collaborationId, scope.collaborationId), eq(agreements.id, id), eq(agreements.version, expected)))
@@ -79,4 +84,26 @@ export async function deleteAgreement(tx: Tx, ctx: RequestContext, scope: Family
   await tx.update(agreements).set({ deletedAt: sql`now()`, version: sql`${agreements.version} + 1` })
     .where(and(eq(agreements.collaborationId, scope.collaborationId), eq(agreements.id, id)));
   await recordChange(tx, ctx, scope, { itemType: 'agreement', itemId: id, action: 'delete', ...topicOf(before), before, after: null });
+}
+
+/**
+ * A goal moved to another life domain takes its agreements along, so they stay shared exactly as
+ * far as the goal. Every agreement of the goal follows, also ones the asker cannot see (another
+ * member's private agreement): this is the file's consistency, not a read; each move is in the
+ * history, which hides it from whoever may not see the agreement.
+ */
+export async function followGoalDomain(tx: Tx, ctx: RequestContext, scope: FamilyScope, goalId: string, lifeDomainId: string | null, now: Date): Promise<void> {
+  const rows = await tx.select().from(agreements).where(and(
+    eq(agreements.collaborationId, scope.collaborationId), eq(agreements.familyId, scope.familyId), eq(agreements.goalId, goalId),
+    isNull(agreements.deletedAt), sql`${agreements.lifeDomainId} is distinct from ${lifeDomainId}`,
+  )).for('update');
+  if (rows.length === 0) return;
+  const names = await participantNames(tx, scope);
+  for (const row of rows) {
+    const [moved] = await tx.update(agreements).set({ lifeDomainId, version: sql`${agreements.version} + 1`, updatedAt: sql`now()` })
+      .where(and(eq(agreements.collaborationId, scope.collaborationId), eq(agreements.id, row.id))).returning();
+    const before = presentAgreement(row, names, now);
+    const after = presentAgreement(moved!, names, now);
+    await recordChange(tx, ctx, scope, { itemType: 'agreement', itemId: row.id, action: 'update', ...topicOf(after), before, after });
+  }
 }

@@ -3,7 +3,7 @@ import { MEMBER_ROLES } from '../../../shared/roles.ts';
 import { topicWhere, type FamilyScope } from '../../access/family-scope.ts';
 import type { Executor } from '../../db/connection.ts';
 import { familyParticipants, lifeDomains, planItems } from '../../db/schema/index.ts';
-import { AppError } from '../../http/errors.ts';
+import { AppError, forbidden } from '../../http/errors.ts';
 import { itemTopic } from './content.ts';
 
 /** One field is wrong: 422 with the field and a code the screens translate. */
@@ -42,4 +42,13 @@ export async function goalOfFamily(db: Executor, scope: FamilyScope, goalId: str
   ));
   if (!goal) throw invalidField(field);
   return goal;
+}
+
+/**
+ * Whether an item is private is its author's call (coaches may set it too): a family member who
+ * hid someone else's item would lose it from sight themselves. Visible but not allowed: 403.
+ */
+export function checkPrivacyChange(scope: FamilyScope, item: { authorParticipantId: string | null; isPrivate: boolean }, wanted: boolean | undefined): void {
+  if (wanted === undefined || wanted === item.isPrivate) return;
+  if (scope.participantRole !== 'coach' && item.authorParticipantId !== scope.participantId) throw forbidden();
 }

@@ -1,4 +1,5 @@
-import { and, desc, eq, lt, or, type SQL } from 'drizzle-orm';
+import { and, desc, eq, lt, not, notExists, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import type { HistoryQuery, PlanChange } from '../../../shared/schemas/plan.ts';
 import { topicWhere, type FamilyScope } from '../../access/family-scope.ts';
@@ -12,6 +13,27 @@ const changeTopic = {
   itemType: planChanges.itemType, id: planChanges.itemId, lifeDomainId: planChanges.lifeDomainId,
   isPrivate: planChanges.isPrivate, authorParticipantId: planChanges.authorParticipantId,
 };
+
+/**
+ * A history row shows only while the item, as it is now, is visible too: its newest history rows
+ * carry its current topic. An item made private later, or moved to a life domain that is not
+ * shared, takes its whole past out of sight with it (plan_changes is append-only, so the old rows
+ * cannot be rewritten). Coaches see everything, so they skip the extra look-up.
+ */
+function stillVisible(db: Executor, scope: FamilyScope): SQL | undefined {
+  if (scope.reach === 'full' && scope.participantRole === 'coach') return undefined;
+  const latest = alias(planChanges, 'latest');
+  const latestTopic = {
+    itemType: latest.itemType, id: latest.itemId, lifeDomainId: latest.lifeDomainId,
+    isPrivate: latest.isPrivate, authorParticipantId: latest.authorParticipantId,
+  };
+  return notExists(db.select({ one: sql`1` }).from(latest).where(and(
+    eq(latest.collaborationId, planChanges.collaborationId), eq(latest.itemType, planChanges.itemType), eq(latest.itemId, planChanges.itemId),
+    sql`${latest.at} = (select max(m.at) from plan_changes m where m.collaboration_id = ${latest.collaborationId}
+      and m.item_type = ${latest.itemType} and m.item_id = ${latest.itemId})`,
+    not(topicWhere(scope, latestTopic)),
+  )));
+}
 
 /** Newest first, keyset on (at, id) descending. */
 function before(cursor: string | undefined): SQL | undefined {
@@ -29,7 +51,7 @@ export async function listHistory(db: Executor, scope: FamilyScope, query: z.out
   const rows = await db.select({ change: planChanges, changedByName: users.name }).from(planChanges)
     .leftJoin(users, eq(users.id, planChanges.changedByUserId))
     .where(and(
-      eq(planChanges.collaborationId, scope.collaborationId), eq(planChanges.familyId, scope.familyId), topicWhere(scope, changeTopic),
+      eq(planChanges.collaborationId, scope.collaborationId), eq(planChanges.familyId, scope.familyId), topicWhere(scope, changeTopic), stillVisible(db, scope),
       query.itemType ? eq(planChanges.itemType, query.itemType) : undefined, query.itemId ? eq(planChanges.itemId, query.itemId) : undefined,
       before(query.cursor),
     ))

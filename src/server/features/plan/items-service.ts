@@ -7,7 +7,8 @@ import { families, planItemMembers, planItems } from '../../db/schema/index.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { assertVersion } from '../../http/etag.ts';
-import { checkLifeDomain, checkParticipants, invalidField } from './checks.ts';
+import { followGoalDomain } from './agreements-service.ts';
+import { checkLifeDomain, checkParticipants, checkPrivacyChange, invalidField } from './checks.ts';
 import { loadItems, participantNames } from './content.ts';
 import { checkOnBehalfOf, recordChange } from './history.ts';
 
@@ -68,7 +69,8 @@ function columnsFor(kind: PlanItemKind, body: ItemPatch) {
 export async function createItem(tx: Tx, ctx: RequestContext, scope: FamilyScope, kind: PlanItemKind, body: ItemInput): Promise<PlanItem> {
   const writer = requireWriter(scope);
   const onBehalfOf = await checkOnBehalfOf(tx, scope, body.onBehalfOfParticipantId);
-  await checkInput(tx, scope, kind, body);
+  // The routes' schemas ask for it already; this guards the callers inside the server too (evaluations, demo).
+  await checkInput(tx, scope, kind, { ...body, lifeDomainId: body.lifeDomainId ?? null });
   const [last] = await tx.select({ max: sql<number>`coalesce(max(${planItems.position}), -1)::int` }).from(planItems)
     .where(and(eq(planItems.collaborationId, scope.collaborationId), eq(planItems.familyId, scope.familyId), eq(planItems.kind, kind)));
   const [row] = await tx.insert(planItems).values({
@@ -83,12 +85,13 @@ export async function createItem(tx: Tx, ctx: RequestContext, scope: FamilyScope
 }
 
 export async function updateItem(
-  tx: Tx, ctx: RequestContext, scope: FamilyScope, kind: PlanItemKind, id: string, expected: number, patch: ItemPatch,
+  tx: Tx, ctx: RequestContext, scope: FamilyScope, kind: PlanItemKind, id: string, expected: number, patch: ItemPatch, now = new Date(),
 ): Promise<PlanItem> {
   const before = await visibleItem(tx, scope, kind, id);
   // Out of sight answers 404 first, exactly like an id that does not exist; in sight but read-only is 403.
   requireWriter(scope);
   assertVersion(before.version, expected);
+  checkPrivacyChange(scope, before, patch.isPrivate);
   const onBehalfOf = await checkOnBehalfOf(tx, scope, patch.onBehalfOfParticipantId);
   await checkInput(tx, scope, kind, patch);
   const updated = await tx.update(planItems)
@@ -100,6 +103,7 @@ export async function updateItem(
   if (patch.memberIds) await setMembers(tx, scope, id, patch.memberIds);
   const after = await visibleItem(tx, scope, kind, id);
   await recordChange(tx, ctx, scope, { itemType: kind, itemId: id, action: 'update', ...topicOf(after), onBehalfOfParticipantId: onBehalfOf, before, after });
+  if (kind === 'goal' && after.lifeDomainId !== before.lifeDomainId) await followGoalDomain(tx, ctx, scope, id, after.lifeDomainId, now);
   return after;
 }
 
@@ -119,7 +123,7 @@ export async function deleteItem(tx: Tx, ctx: RequestContext, scope: FamilyScope
  */
 export async function reorderItems(
   tx: Tx, ctx: RequestContext, scope: FamilyScope, kind: PlanItemKind, ids: string[], expectedRevision: number,
-): Promise<PlanItem[]> {
+): Promise<{ items: PlanItem[]; revision: number }> {
   requireWriter(scope);
   const [family] = await tx.select({ revision: families.planRevision }).from(families)
     .where(and(eq(families.collaborationId, scope.collaborationId), eq(families.id, scope.familyId))).for('update');
@@ -127,7 +131,7 @@ export async function reorderItems(
   const names = await participantNames(tx, scope);
   const current = await loadItems(tx, scope, names, { kind });
   const same = ids.length === current.length && new Set(ids).size === ids.length && current.every((i) => ids.includes(i.id));
-  if (!same) throw invalidField('ids');
+  if (!same) throw invalidField('ids', 'orderIncomplete');
   for (const [position, id] of ids.entries()) {
     const before = current.find((i) => i.id === id)!;
     if (before.position === position) continue;
@@ -136,5 +140,7 @@ export async function reorderItems(
     const [after] = await loadItems(tx, scope, names, { kind, id });
     await recordChange(tx, ctx, scope, { itemType: kind, itemId: id, action: 'update', ...topicOf(before), before, after: after! });
   }
-  return loadItems(tx, scope, names, { kind });
+  const [now] = await tx.select({ revision: families.planRevision }).from(families)
+    .where(and(eq(families.collaborationId, scope.collaborationId), eq(families.id, scope.familyId)));
+  return { items: await loadItems(tx, scope, names, { kind }), revision: now!.revision };
 }

@@ -3,7 +3,7 @@ import type { PlanItemKind } from '../../../shared/plan-constants.ts';
 import { page } from '../../../shared/schemas/common.ts';
 import { FamilyItemParams, FamilyParams } from '../../../shared/schemas/families.ts';
 import {
-  Agreement, AgreementInput, AgreementPatch, Evaluation, EvaluationInput, GoalInput, GoalPatch, HistoryQuery, ItemOrder, Plan,
+  Agreement, AgreementInput, AgreementPatch, AgreementQuery, Evaluation, EvaluationInput, GoalInput, GoalPatch, HistoryQuery, ItemOrder, Plan,
   PlanChange, PlanCompareQuery, PlanComparison, PlanItem, PlanVersion, PlanVersionCreate, PlanVersionMeta, QuestionInput, QuestionPatch,
   StrengthInput, StrengthPatch, VersionParams, WorryInput, WorryPatch,
 } from '../../../shared/schemas/plan.ts';
@@ -57,7 +57,7 @@ export function planRoutes(app: App, { db, clock }: FeatureDeps) {
 
     app.patch(`/families/:id/${path}/:itemId`, { schema: { tags, summary: `Change one of the ${path} (If-Match)`, params: FamilyItemParams, body: patch, response: { 200: PlanItem } } }, async (req, reply) => {
       const expected = requireIfMatch(req);
-      const item = await inFamily(db, req, (tx, scope) => updateItem(tx, req.ctx, scope, kind, req.params.itemId, expected, req.body));
+      const item = await inFamily(db, req, (tx, scope) => updateItem(tx, req.ctx, scope, kind, req.params.itemId, expected, req.body, clock()));
       setEtag(reply, item.version);
       return item;
     });
@@ -70,14 +70,16 @@ export function planRoutes(app: App, { db, clock }: FeatureDeps) {
   }
 
   for (const { kind, path } of KINDS.filter((k) => k.kind === 'worry' || k.kind === 'goal')) {
-    app.put(`/families/:id/${path}/order`, { schema: { tags, summary: `The family's order of ${path} (If-Match: the plan revision)`, params: FamilyParams, body: ItemOrder, response: { 200: items(PlanItem) } } }, async (req) => {
+    app.put(`/families/:id/${path}/order`, { schema: { tags, summary: `The family's order of ${path}: all visible ids (If-Match: the plan revision; ETag: the new one)`, params: FamilyParams, body: ItemOrder, response: { 200: items(PlanItem) } } }, async (req, reply) => {
       const expected = requireIfMatch(req);
-      return { items: await inFamily(db, req, (tx, scope) => reorderItems(tx, req.ctx, scope, kind, req.body.ids, expected)) };
+      const ordered = await inFamily(db, req, (tx, scope) => reorderItems(tx, req.ctx, scope, kind, req.body.ids, expected));
+      setEtag(reply, ordered.revision);
+      return { items: ordered.items };
     });
   }
 
-  app.get('/families/:id/agreements', { schema: { tags, summary: 'Who does what by when', params: FamilyParams, response: { 200: items(Agreement) } } },
-    async (req) => ({ items: await readInFamily(db, req, 'agreement', async (tx, scope) => loadAgreements(tx, scope, await participantNames(tx, scope), clock())) }));
+  app.get('/families/:id/agreements', { schema: { tags, summary: 'Who does what by when (optionally of one goal, or with one status)', params: FamilyParams, querystring: AgreementQuery, response: { 200: items(Agreement) } } },
+    async (req) => ({ items: await readInFamily(db, req, 'agreement', async (tx, scope) => loadAgreements(tx, scope, await participantNames(tx, scope), clock(), req.query)) }));
 
   app.post('/families/:id/agreements', { schema: { tags, summary: 'Make an agreement', params: FamilyParams, body: AgreementInput, response: { 201: Agreement } } }, async (req, reply) => {
     const created = await createInFamily(db, req, (tx, scope) => createAgreement(tx, req.ctx, scope, req.body, clock()));
