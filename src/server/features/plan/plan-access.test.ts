@@ -200,5 +200,9 @@ describe('inside the family', () => {
     expect(history.map((h: { itemId: string; action: string }) => [h.itemId, h.action])).toEqual([[id.money, 'create']]);
     // The grant names a goal: the same id asked for as a worry is not there.
     await expectSameAsRandom(as.buur!, 'GET', urlA(`worries/${id.money}`), id.money!);
+    // A saved version shows the shared goal too, and nothing else.
+    const version = (await as.coach!.request('POST', urlA('plan/versions'), { body: {} })).json();
+    const seen = (await as.buur!.request('GET', urlA(`plan/versions/${version.id}`))).json();
+    expect([...seen.goals, ...seen.worries, ...seen.strengths, ...seen.questions, ...seen.agreements].map((i: { id: string }) => i.id)).toEqual([id.money]);
   });
 });

@@ -10,7 +10,7 @@ import { notFound } from '../../http/errors.ts';
 import { loadPlanContent } from './content.ts';
 
 const versionTopic = {
-  itemType: 'plan_item', id: planVersionItems.itemId, lifeDomainId: planVersionItems.lifeDomainId,
+  itemType: planVersionItems.itemType, id: planVersionItems.itemId, lifeDomainId: planVersionItems.lifeDomainId,
   isPrivate: planVersionItems.isPrivate, authorParticipantId: planVersionItems.authorParticipantId,
 };
 
