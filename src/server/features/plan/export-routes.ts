@@ -3,7 +3,7 @@ import { ExportQuery } from '../../../shared/schemas/plan.ts';
 import { requireInCircle } from '../../access/family-scope.ts';
 import { audit } from '../../audit/audit.ts';
 import type { App, FeatureDeps } from '../../http/route-types.ts';
-import { pdfFileName, renderPdf } from '../../pdf/render.ts';
+import { pdfFileName, renderPdf, sendPdf } from '../../pdf/render.ts';
 import { listContacts, listMembers, loadFamily } from '../families/repo.ts';
 import { inFamily } from '../families/scope.ts';
 import { brusselsDate } from '../registrations/timing.ts';
@@ -27,10 +27,9 @@ export function exportRoutes(app: App, { db, clock }: FeatureDeps) {
       const logged = { collaborationId: scope.collaborationId, familyId: scope.familyId, entityId: scope.familyId, role: scope.participantRole };
       if (req.query.format === 'pdf') {
         const locale = req.query.locale ?? req.ctx.locale;
-        const pdf = await renderPdf(planDocument(plan, locale, today));
+        const pdf = await renderPdf({ ...planDocument(plan, locale, today), createdAt: now });
         await audit(tx, req.ctx, { ...logged, action: 'print', entityType: 'plan_pdf' });
-        const name = pdfFileName(locale === 'en' ? `family plan ${plan.displayName}` : `gezinsplan ${plan.displayName}`, today);
-        return reply.type('application/pdf').header('content-disposition', `attachment; filename="${name}"`).header('cache-control', 'no-store').send(pdf);
+        return sendPdf(reply, pdf, pdfFileName(locale === 'en' ? `family plan ${plan.displayName}` : `gezinsplan ${plan.displayName}`, today));
       }
       await audit(tx, req.ctx, { ...logged, action: 'export', entityType: 'family_export' });
       const body = {
