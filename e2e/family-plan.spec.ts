@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { account, expectAccessible, navigateTo, signIn, unique } from './support.ts';
+import { account, expectAccessible, navigateTo, signIn, signOut, unique } from './support.ts';
 
 const MALIKA = 'Gezin El Amrani (Malika)';
 
@@ -102,6 +102,11 @@ test('a coach builds the plan with the family, evaluates it, and the family sees
   await openTab(page, 'Waar we begonnen', 'Waar we begonnen');
   await expect(page.getByRole('region').or(page.locator('section')).filter({ hasText: 'Doelen die bereikt zijn' }).first()).toContainText(`${goal} (mijn versie)`);
 
+  await page.getByRole('link', { name: /^Versie 1 –/ }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Versie 1');
+  await expect(page.getByText('Een bewaarde versie verandert niet meer.')).toBeVisible();
+  await expectAccessible(page);
+
   await openTab(page, 'Geschiedenis', 'Geschiedenis');
   await expect(page.getByText(`wijzigde een doel: ${goal} (mijn versie)`).first()).toBeVisible();
 
@@ -127,4 +132,22 @@ test('a coordinator outside the family\'s circle sees that it exists, not its pl
   await expect(page.getByText(`Je bent niet betrokken bij ${MALIKA}.`)).toBeVisible();
   await expect(page.getByRole('navigation', { name: 'Onderdelen van het gezinsdossier' })).toHaveCount(0);
   await expectAccessible(page);
+});
+
+test('an admin gives a part of the plan its own name, and the plan shows it', async ({ page }, testInfo) => {
+  const label = unique(testInfo.project.name, 'Wat wij vragen');
+  await signIn(page, account('admin'));
+  await navigateTo(page, 'Plansjablonen');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Plansjablonen');
+  await page.getByRole('button', { name: 'Wijzigen: Gezinsplan (vier delen)' }).click();
+  await page.getByRole('group', { name: 'Onze vraag' }).getByLabel('Eigen naam (Nederlands)').fill(label);
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Bewaren' }).click();
+  await expect(page.getByText('Het sjabloon Gezinsplan (vier delen) is bewaard.')).toBeVisible();
+  await signOut(page);
+
+  await signIn(page, account('coach2'));
+  await navigateTo(page, 'Gezinnen');
+  await page.getByRole('link', { name: MALIKA }).click();
+  await expect(page.getByRole('heading', { level: 2, name: label })).toBeVisible();
 });

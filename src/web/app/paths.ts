@@ -9,6 +9,7 @@ export const paths = {
   settings: (collaborationId: string) => `/collaborations/${collaborationId}/settings`,
   partners: (collaborationId: string) => `/collaborations/${collaborationId}/partners`,
   people: (collaborationId: string) => `/collaborations/${collaborationId}/people`,
+  templates: (collaborationId: string) => `/collaborations/${collaborationId}/templates`,
   registrations: (collaborationId: string) => `/collaborations/${collaborationId}/registrations`,
   registration: (collaborationId: string, id: string) => `/collaborations/${collaborationId}/registrations/${id}`,
   dashboard: (collaborationId: string) => `/collaborations/${collaborationId}/dashboard`,
@@ -16,6 +17,6 @@ export const paths = {
   myRegistrations: '/my-registrations',
 } as const;
 
-export type CollaborationSection = 'registrations' | 'dashboard' | 'settings' | 'partners' | 'people';
+export type CollaborationSection = 'registrations' | 'dashboard' | 'settings' | 'partners' | 'people' | 'templates';
 /** The admin's sections. */
-export const COLLABORATION_SECTIONS: readonly CollaborationSection[] = ['settings', 'partners', 'people'];
+export const COLLABORATION_SECTIONS: readonly CollaborationSection[] = ['settings', 'partners', 'people', 'templates'];

@@ -21,7 +21,7 @@ describe('permissions', () => {
     expect(canManage(me(), A)).toBe(true);
     expect(canManage(me(), B)).toBe(false);
     expect(sectionsFor(me(), B)).toEqual(['registrations']);
-    expect(sectionsFor(me(), A)).toEqual(['registrations', 'dashboard', 'settings', 'partners', 'people']);
+    expect(sectionsFor(me(), A)).toEqual(['registrations', 'dashboard', 'settings', 'partners', 'people', 'templates']);
   });
 
   it('shows coaches only the registrations, coordinators also the figures', () => {
@@ -37,7 +37,7 @@ describe('permissions', () => {
     const elsewhere = 'ffffffff-ffff-4fff-8fff-ffffffffffff';
     expect(canManage(me(true), elsewhere)).toBe(true);
     // ...but not its registrations: they hold family data.
-    expect(sectionsFor(me(true), elsewhere)).toEqual(['settings', 'partners', 'people']);
+    expect(sectionsFor(me(true), elsewhere)).toEqual(['settings', 'partners', 'people', 'templates']);
   });
 
   it('knows the roles per collaboration, most powerful first', () => {

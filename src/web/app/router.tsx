@@ -41,6 +41,7 @@ const routes: RouteObject[] = [
                   { path: 'evaluation', lazy: async () => ({ Component: (await import('../features/families/EvaluationPage.tsx')).EvaluationPage }) },
                   { path: 'members', lazy: async () => ({ Component: (await import('../features/families/MembersPage.tsx')).MembersPage }) },
                   { path: 'history', lazy: async () => ({ Component: (await import('../features/families/HistoryPage.tsx')).HistoryPage }) },
+                  { path: 'versions/:versionId', lazy: async () => ({ Component: (await import('../features/families/VersionPage.tsx')).VersionPage }) },
                 ],
               },
               {
@@ -56,6 +57,7 @@ const routes: RouteObject[] = [
                       { path: 'settings', lazy: async () => ({ Component: (await import('../features/settings/SettingsPage.tsx')).SettingsPage }) },
                       { path: 'partners', lazy: async () => ({ Component: (await import('../features/partners/PartnersPage.tsx')).PartnersPage }) },
                       { path: 'people', lazy: async () => ({ Component: (await import('../features/members/PeoplePage.tsx')).PeoplePage }) },
+                      { path: 'templates', lazy: async () => ({ Component: (await import('../features/templates/TemplatesPage.tsx')).TemplatesPage }) },
                     ],
                   },
                   {

@@ -1,5 +1,7 @@
 import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { familyPaths } from './family-paths.ts';
 import type { PlanItem } from '../../../shared/schemas/plan.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
@@ -55,7 +57,10 @@ export function StartedPage() {
         {versions.data && versions.data.length === 0 && <p className={styles.muted}>{t('families.started.noVersions')}</p>}
         <ul>
           {versions.data?.map((v) => (
-            <li key={v.id}>{t('families.started.version', { number: v.number, date: v.createdAt.slice(0, 10), reason: t(`families.versionReason.${v.reason}`) })}{v.label ? ` – ${v.label}` : ''}</li>
+            <li key={v.id}>
+              <Link to={familyPaths.version(family.id, v.id)}>{t('families.started.version', { number: v.number, date: v.createdAt.slice(0, 10), reason: t(`families.versionReason.${v.reason}`) })}</Link>
+              {v.label ? ` – ${v.label}` : ''}
+            </li>
           ))}
         </ul>
         {family.reach === 'full' && (

@@ -52,7 +52,7 @@ export function FamilyViewPage() {
   );
 }
 
-function PlainPlan({ plan }: { plan: Plan }) {
+export function PlainPlan({ plan }: { plan: Plan }) {
   const { t } = useTranslation();
   const part = (title: string, items: PlanItem[], empty: string) => (
     <section className={styles.section}>

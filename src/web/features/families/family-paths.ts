@@ -6,6 +6,7 @@ export const familyPaths = {
   list: '/families',
   plan: (id: string) => `/families/${id}`,
   tab: (id: string, tab: FamilyTab) => (tab === 'plan' ? `/families/${id}` : `/families/${id}/${tab}`),
+  version: (id: string, versionId: string) => `/families/${id}/versions/${versionId}`,
   pdf: (id: string, locale: string) => `/api/v1/families/${id}/export?format=pdf&locale=${locale}`,
   json: (id: string) => `/api/v1/families/${id}/export?format=json`,
 };

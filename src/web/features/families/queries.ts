@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { page } from '../../../shared/schemas/common.ts';
 import { ContactMoment, Family, FamilySummary, Member, type ContactMomentInput, type MemberInput } from '../../../shared/schemas/families.ts';
 import {
-  Agreement, Evaluation, Plan, PlanChange, PlanComparison, PlanItem, PlanVersionMeta, type AgreementInput, type EvaluationInput,
+  Agreement, Evaluation, Plan, PlanChange, PlanComparison, PlanItem, PlanVersion, PlanVersionMeta, type AgreementInput, type EvaluationInput,
 } from '../../../shared/schemas/plan.ts';
 import type { PlanItemKind } from '../../../shared/plan-constants.ts';
 import { apiRequest, etagFor, isApiError } from '../../app/api.ts';
@@ -38,6 +38,8 @@ export const useContacts = (id: string) =>
   useQuery({ queryKey: [...familyKey(id), 'contacts'], queryFn: async () => (await apiRequest(`/families/${id}/contacts`, { schema: Items(ContactMoment) })).data.items });
 export const useVersions = (id: string) =>
   useQuery({ queryKey: [...planKey(id), 'versions'], queryFn: async () => (await apiRequest(`/families/${id}/plan/versions`, { schema: Items(PlanVersionMeta) })).data.items });
+export const useVersion = (id: string, versionId: string) =>
+  useQuery({ queryKey: [...planKey(id), 'versions', versionId], queryFn: async () => (await apiRequest(`/families/${id}/plan/versions/${versionId}`, { schema: PlanVersion })).data });
 export const useHistory = (id: string) =>
   useQuery({ queryKey: [...planKey(id), 'history'], queryFn: async () => (await apiRequest(`/families/${id}/history?limit=100`, { schema: page(PlanChange) })).data });
 
