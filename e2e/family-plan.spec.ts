@@ -85,6 +85,9 @@ test('a coach builds the plan with the family, evaluates it, and the family sees
 
   // The family's own view, the child's view and the three columns.
   await openTab(page, 'Gezinsweergave', 'Ons plan');
+  const faces = page.getByRole('group', { name: 'Hoe ver staan we met: Sami krijgt hulp bij zijn huiswerk?' });
+  await faces.getByRole('button', { name: '4 van 5: bijna' }).click();
+  await expect(faces.getByRole('button', { name: '4 van 5: bijna' })).toHaveAttribute('aria-pressed', 'true');
   await choose(page, 'Voor wie?', 'Sami');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Het plan van Sami');
   await expect(page.getByText('Sami krijgt hulp bij zijn huiswerk')).toBeVisible();
@@ -112,9 +115,15 @@ test('a coach builds the plan with the family, evaluates it, and the family sees
 
   await openTab(page, 'Gezin en contacten', 'Gezin en contacten');
   await page.getByRole('button', { name: 'Contactmoment noteren' }).click();
-  await dialog.getByLabel('Wat bespraken jullie?').fill('Telefoon over de evaluatie.');
+  const call = unique(testInfo.project.name, 'Telefoon over de evaluatie');
+  await dialog.getByLabel('Wat bespraken jullie?').fill(call);
   await dialog.getByRole('button', { name: 'Bewaren' }).click();
-  await expect(page.getByText('Telefoon over de evaluatie.').first()).toBeVisible();
+  await expect(page.getByText(call)).toBeVisible();
+  await expectAccessible(page);
+  // Removing asks first, and keeps it in the history.
+  await page.getByRole('button', { name: new RegExp(`^Verwijderen: .* – ${call}`) }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Verwijderen' }).click();
+  await expect(page.getByText(call)).toHaveCount(0);
 
   // The plan as a PDF, in plain language, with the family's goals on it.
   const pdf = await page.request.get(`/api/v1/families/${familyId}/export?format=pdf&locale=nl-BE`);

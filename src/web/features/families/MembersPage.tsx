@@ -2,8 +2,10 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONTACT_PLACES } from '../../../shared/plan-constants.ts';
 import { MEMBER_ROLES } from '../../../shared/roles.ts';
-import { ContactMomentInput, MemberInput } from '../../../shared/schemas/families.ts';
+import { ContactMomentInput, MemberInput, type ContactMoment, type Member } from '../../../shared/schemas/families.ts';
 import { Button } from '../../components/Button.tsx';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
+import { errorText } from '../../components/error-text.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { formIds } from '../../components/form-ids.ts';
@@ -16,7 +18,7 @@ import { TextField } from '../../components/TextField.tsx';
 import { useFormFeedback } from '../../components/useFormFeedback.ts';
 import formStyles from '../../components/Form.module.css';
 import { useFamilyContext } from './FamilyLayout.tsx';
-import { useContacts, useCreateContact, useCreateMember, useMembers } from './queries.ts';
+import { useContacts, useCreateContact, useCreateMember, useDeleteContact, useMembers, useRemoveMember } from './queries.ts';
 import styles from './Family.module.css';
 
 const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(new Date());
@@ -28,7 +30,17 @@ export function MembersPage() {
   const members = useMembers(family.id);
   const contacts = useContacts(family.id);
   const [open, setOpen] = useState<'member' | 'contact' | null>(null);
+  const [removing, setRemoving] = useState<{ member: Member } | { contact: ContactMoment } | null>(null);
+  const removeMember = useRemoveMember(family.id);
+  const deleteContact = useDeleteContact(family.id);
   const canWrite = family.reach === 'full';
+  const removal = removing && 'member' in removing ? removeMember : deleteContact;
+  const confirmRemoval = () => {
+    if (!removing) return;
+    const done = { onSuccess: () => setRemoving(null) };
+    if ('member' in removing) removeMember.mutate(removing.member, done);
+    else deleteContact.mutate(removing.contact, done);
+  };
   return (
     <>
       <PageHeader title={t('families.members.title')} context={family.displayName} />
@@ -50,6 +62,7 @@ export function MembersPage() {
                 {m.languages.length > 0 && <span>{m.languages.join(', ')}</span>}
               </p>
               {m.importantToMe && <p>{t('families.members.important', { text: m.importantToMe })}</p>}
+              {canWrite && <Button variant="quiet" aria-label={`${t('common.remove')}: ${m.displayName}`} onPress={() => setRemoving({ member: m })}>{t('common.remove')}</Button>}
             </li>
           ))}
         </ul>
@@ -65,10 +78,17 @@ export function MembersPage() {
             <li key={c.id} className={styles.item}>
               <p className={styles.meta}><strong>{c.occurredOn}</strong><span>{t(`families.places.${c.place}`)}{c.placeDetail ? ` (${c.placeDetail})` : ''}</span>{c.authorName && <span>{c.authorName}</span>}</p>
               <p>{c.summary}</p>
+              {canWrite && <Button variant="quiet" aria-label={`${t('common.remove')}: ${c.occurredOn} – ${c.summary.slice(0, 60)}`} onPress={() => setRemoving({ contact: c })}>{t('common.remove')}</Button>}
             </li>
           ))}
         </ul>
       </section>
+      <ConfirmDialog
+        isOpen={removing !== null} title={t('families.members.removeTitle')} confirmLabel={t('common.remove')} onConfirm={confirmRemoval}
+        onCancel={() => { removal.reset(); setRemoving(null); }} isPending={removal.isPending} error={removal.isError ? errorText(removal.error, t) : null}
+      >
+        <p>{removing && 'member' in removing ? t('families.members.removeMember', { name: removing.member.displayName }) : t('families.members.removeContact')}</p>
+      </ConfirmDialog>
       <FormDialog isOpen={open !== null} onClose={() => setOpen(null)} title={open === 'contact' ? t('families.contacts.add') : t('families.members.add')}>
         {open === 'member' && <MemberForm familyId={family.id} onDone={() => setOpen(null)} />}
         {open === 'contact' && <ContactForm familyId={family.id} onDone={() => setOpen(null)} />}

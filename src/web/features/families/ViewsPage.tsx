@@ -10,6 +10,7 @@ import { useLocale } from '../../i18n/i18n.ts';
 import { familyPaths } from './family-paths.ts';
 import { useFamilyContext } from './FamilyLayout.tsx';
 import { AgreementCard, ItemCard } from './PlanPage.tsx';
+import { ProgressFaces } from './ProgressFaces.tsx';
 import { domainOf, faceOf } from './plan-format.ts';
 import { usePlan } from './queries.ts';
 import styles from './Family.module.css';
@@ -47,18 +48,26 @@ export function FamilyViewPage() {
         <a href={familyPaths.pdf(family.id, locale)} download>{t('families.view.pdf')}</a>
         <a href={familyPaths.json(family.id)} download>{t('families.view.json')}</a>
       </div>
-      {child ? <ChildGoals plan={plan} goals={plan.goals.filter((g) => g.memberIds.includes(child.id))} /> : <PlainPlan plan={plan} />}
+      {child ? <ChildGoals plan={plan} goals={plan.goals.filter((g) => g.memberIds.includes(child.id))} /> : <PlainPlan plan={plan} familyId={family.reach === 'full' ? family.id : undefined} />}
     </div>
   );
 }
 
-export function PlainPlan({ plan }: { plan: Plan }) {
+/** The plan in plain words; with `familyId`, the family can tap how far each goal is. */
+export function PlainPlan({ plan, familyId }: { plan: Plan; familyId?: string }) {
   const { t } = useTranslation();
   const part = (title: string, items: PlanItem[], empty: string) => (
     <section className={styles.section}>
       <h2>{title}</h2>
       {items.length === 0 ? <p className={styles.muted}>{empty}</p> : (
-        <ul className={styles.items}>{items.map((i) => <li key={i.id} className={styles.item}><ItemCard plan={plan} item={i} /></li>)}</ul>
+        <ul className={styles.items}>
+          {items.map((i) => (
+            <li key={i.id} className={styles.item}>
+              <ItemCard plan={plan} item={i} />
+              {familyId && i.kind === 'goal' && i.status === 'active' && <ProgressFaces familyId={familyId} goal={i} />}
+            </li>
+          ))}
+        </ul>
       )}
     </section>
   );

@@ -112,3 +112,9 @@ export const useCreateMember = (familyId: string) =>
 export const useCreateContact = (familyId: string) =>
   useFamilyMutation(familyId, (body: ContactMomentInput) =>
     apiRequest(`/families/${familyId}/contacts`, { method: 'POST', body, idempotencyKey: randomUuid(), schema: ContactMoment }));
+
+export const useRemoveMember = (familyId: string) =>
+  useFamilyMutation(familyId, (member: Member) => apiRequest(`/families/${familyId}/members/${member.id}`, { method: 'DELETE', ifMatch: etagFor(member.version) }));
+
+export const useDeleteContact = (familyId: string) =>
+  useFamilyMutation(familyId, (contact: ContactMoment) => apiRequest(`/families/${familyId}/contacts/${contact.id}`, { method: 'DELETE', ifMatch: etagFor(contact.version) }));
