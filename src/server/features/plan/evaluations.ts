@@ -1,44 +1,27 @@
-import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { EvaluationDecision, GoalStatus } from '../../../shared/plan-constants.ts';
 import type { Evaluation, EvaluationInput } from '../../../shared/schemas/plan.ts';
-import { requireWriter, topicWhere, type FamilyScope } from '../../access/family-scope.ts';
+import { requireWriter, type FamilyScope } from '../../access/family-scope.ts';
 import type { Executor, Tx } from '../../db/connection.ts';
-import { evaluationGoals, evaluations, planItems } from '../../db/schema/index.ts';
+import { evaluationGoals, evaluations } from '../../db/schema/index.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { goalOfFamily, invalidField } from './checks.ts';
-import { itemTopic, participantNames } from './content.ts';
+import { participantNames } from './content.ts';
+import { visibleEvaluations } from './plan-read.ts';
 import { checkOnBehalfOf, recordChange } from './history.ts';
 import { createItem, updateItem, visibleItem } from './items-service.ts';
 import { saveVersion } from './versions.ts';
-
-const evaluationTopic = { itemType: 'evaluation', id: evaluations.id, lifeDomainId: evaluations.lifeDomainId, isPrivate: evaluations.isPrivate, authorParticipantId: evaluations.authorParticipantId };
 
 /** What a decision at an evaluation does to the goal's status; carrying on or rewording keeps it open. */
 const STATUS_AFTER: Record<EvaluationDecision, GoalStatus> = {
   continue: 'active', change: 'active', reached: 'reached', partly_reached: 'partly_reached', not_reached: 'not_reached', dropped: 'dropped',
 };
 
-/** Evaluations newest first; per evaluation only the goals the asker may see. */
+/** Evaluations newest first (or one), each with only the goals the asker may see. */
 export async function listEvaluations(db: Executor, scope: FamilyScope, only?: string): Promise<Evaluation[]> {
-  const rows = await db.select().from(evaluations).where(and(
-    eq(evaluations.collaborationId, scope.collaborationId), eq(evaluations.familyId, scope.familyId), isNull(evaluations.deletedAt),
-    topicWhere(scope, evaluationTopic), only ? eq(evaluations.id, only) : undefined,
-  )).orderBy(desc(evaluations.heldOn), desc(evaluations.createdAt));
-  if (rows.length === 0) return [];
-  const goals = await db.select({ evaluationGoal: evaluationGoals, goalText: planItems.text }).from(evaluationGoals)
-    .innerJoin(planItems, and(eq(planItems.collaborationId, evaluationGoals.collaborationId), eq(planItems.id, evaluationGoals.goalId)))
-    .where(and(eq(evaluationGoals.collaborationId, scope.collaborationId), inArray(evaluationGoals.evaluationId, rows.map((r) => r.id)), topicWhere(scope, itemTopic)));
-  const names = await participantNames(db, scope);
-  const nameOf = (id: string | null) => (id ? names.get(id) ?? null : null);
-  return rows.map((r) => ({
-    id: r.id, heldOn: r.heldOn, summary: r.summary, planVersionId: r.planVersionId, createdAt: r.createdAt.toISOString(), version: r.version,
-    authorParticipantId: r.authorParticipantId, authorName: nameOf(r.authorParticipantId),
-    onBehalfOfParticipantId: r.onBehalfOfParticipantId, onBehalfOfName: nameOf(r.onBehalfOfParticipantId),
-    goals: goals.filter((g) => g.evaluationGoal.evaluationId === r.id).map(({ evaluationGoal: g, goalText }) => ({
-      goalId: g.goalId, goalText, lifeDomainId: g.lifeDomainId, wentWell: g.wentWell, gotStuck: g.gotStuck, decision: g.decision,
-    })),
-  }));
+  const all = await visibleEvaluations(db, scope, await participantNames(db, scope));
+  return only ? all.filter((e) => e.id === only) : all;
 }
 
 /**
