@@ -116,6 +116,7 @@ test('a coach builds the plan with the family, evaluates it, and the family sees
   await openTab(page, 'Gezin en contacten', 'Gezin en contacten');
   await page.getByRole('button', { name: 'Contactmoment noteren' }).click();
   const call = unique(testInfo.project.name, 'Telefoon over de evaluatie');
+  await dialog.getByRole('group', { name: 'Wie was erbij?' }).getByText('Malika', { exact: true }).click();
   await dialog.getByLabel('Wat bespraken jullie?').fill(call);
   await dialog.getByRole('button', { name: 'Bewaren' }).click();
   await expect(page.getByText(call)).toBeVisible();

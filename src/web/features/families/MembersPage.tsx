@@ -7,6 +7,7 @@ import { Button } from '../../components/Button.tsx';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { errorText } from '../../components/error-text.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
+import { CheckboxGroupField } from '../../components/CheckboxGroupField.tsx';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { formIds } from '../../components/form-ids.ts';
 import { FormDialog } from '../../components/FormDialog.tsx';
@@ -18,7 +19,7 @@ import { TextField } from '../../components/TextField.tsx';
 import { useFormFeedback } from '../../components/useFormFeedback.ts';
 import formStyles from '../../components/Form.module.css';
 import { useFamilyContext } from './FamilyLayout.tsx';
-import { useContacts, useCreateContact, useCreateMember, useDeleteContact, useMembers, useRemoveMember } from './queries.ts';
+import { useContacts, useCreateContact, useCreateMember, useDeleteContact, useMembers, usePlan, useRemoveMember } from './queries.ts';
 import styles from './Family.module.css';
 
 const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(new Date());
@@ -100,12 +101,13 @@ export function MembersPage() {
 function MemberForm({ familyId, onDone }: { familyId: string; onDone: () => void }) {
   const { t } = useTranslation();
   const idFor = formIds('member');
-  const [v, setV] = useState({ role: 'child', displayName: '', relation: '', dateOfBirth: '', importantToMe: '' });
-  const feedback = useFormFeedback(['role', 'displayName', 'relation', 'dateOfBirth', 'importantToMe']);
+  const [v, setV] = useState({ role: 'child', displayName: '', relation: '', dateOfBirth: '', languages: '', importantToMe: '' });
+  const feedback = useFormFeedback(['role', 'displayName', 'relation', 'dateOfBirth', 'languages', 'importantToMe']);
   const create = useCreateMember(familyId);
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    const body = feedback.validate(MemberInput, { ...v, dateOfBirth: v.dateOfBirth || null });
+    const languages = v.languages.split(',').map((l) => l.trim()).filter(Boolean);
+    const body = feedback.validate(MemberInput, { ...v, languages, dateOfBirth: v.dateOfBirth || null });
     if (body && !create.isPending) create.mutate(body, { onSuccess: onDone, onError: feedback.showError });
   };
   const label = (f: string) => t(`families.members.fields.${f}` as 'families.members.fields.role');
@@ -117,6 +119,7 @@ function MemberForm({ familyId, onDone }: { familyId: string; onDone: () => void
         <TextField id={idFor('displayName')} label={label('displayName')} value={v.displayName} onChange={(displayName) => setV({ ...v, displayName })} error={feedback.fieldErrors.displayName} />
         <TextField id={idFor('relation')} label={label('relation')} optional value={v.relation} onChange={(relation) => setV({ ...v, relation })} />
         <TextField id={idFor('dateOfBirth')} label={label('dateOfBirth')} optional type="date" value={v.dateOfBirth} onChange={(dateOfBirth) => setV({ ...v, dateOfBirth })} error={feedback.fieldErrors.dateOfBirth} />
+        <TextField id={idFor('languages')} label={label('languages')} description={t('families.members.languagesHint')} optional value={v.languages} onChange={(languages) => setV({ ...v, languages })} error={feedback.fieldErrors.languages} />
         <TextAreaField id={idFor('importantToMe')} label={label('importantToMe')} optional rows={2} value={v.importantToMe} onChange={(importantToMe) => setV({ ...v, importantToMe })} />
         <div className={formStyles.actions}>
           <Button type="submit" variant="primary" isPending={create.isPending}>{t('common.save')}</Button>
@@ -130,8 +133,9 @@ function MemberForm({ familyId, onDone }: { familyId: string; onDone: () => void
 function ContactForm({ familyId, onDone }: { familyId: string; onDone: () => void }) {
   const { t } = useTranslation();
   const idFor = formIds('contact');
-  const [v, setV] = useState({ occurredOn: today(), place: 'home', summary: '' });
-  const feedback = useFormFeedback(['occurredOn', 'place', 'summary']);
+  const people = usePlan(familyId).data?.participants ?? [];
+  const [v, setV] = useState({ occurredOn: today(), place: 'home', summary: '', presentParticipantIds: [] as string[] });
+  const feedback = useFormFeedback(['occurredOn', 'place', 'presentParticipantIds', 'summary']);
   const create = useCreateContact(familyId);
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -145,6 +149,10 @@ function ContactForm({ familyId, onDone }: { familyId: string; onDone: () => voi
       <form noValidate onSubmit={onSubmit} className={formStyles.form}>
         <TextField id={idFor('occurredOn')} label={label('occurredOn')} type="date" value={v.occurredOn} onChange={(occurredOn) => setV({ ...v, occurredOn })} error={feedback.fieldErrors.occurredOn} />
         <SelectField id={idFor('place')} label={label('place')} value={v.place} onChange={(place) => setV({ ...v, place })} options={CONTACT_PLACES.map((p) => ({ value: p, label: t(`families.places.${p}`) }))} />
+        {people.length > 0 && (
+          <CheckboxGroupField id={idFor('presentParticipantIds')} label={label('presentParticipantIds')} value={v.presentParticipantIds}
+            onChange={(presentParticipantIds) => setV({ ...v, presentParticipantIds })} options={people.map((p) => ({ value: p.id, label: p.displayName }))} />
+        )}
         <TextAreaField id={idFor('summary')} label={label('summary')} description={t('families.contacts.summaryHint')} value={v.summary} onChange={(summary) => setV({ ...v, summary })} error={feedback.fieldErrors.summary} rows={4} />
         <div className={formStyles.actions}>
           <Button type="submit" variant="primary" isPending={create.isPending}>{t('common.save')}</Button>
