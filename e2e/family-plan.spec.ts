@@ -114,6 +114,21 @@ test('a coach builds the plan with the family, evaluates it, and the family sees
   await expect(page.getByText(`wijzigde een doel: ${goal} (mijn versie)`).first()).toBeVisible();
 
   await openTab(page, 'Gezin en contacten', 'Gezin en contacten');
+  // Lina lives in two homes, week on, week off.
+  const mum = unique(testInfo.project.name, 'Bij mama');
+  const dad = unique(testInfo.project.name, 'Bij papa');
+  for (const home of [mum, dad]) {
+    await page.getByLabel('Naam van een thuis').fill(home);
+    await page.getByRole('button', { name: 'Thuis toevoegen' }).click();
+    await expect(page.getByRole('listitem').filter({ hasText: home })).toBeVisible();
+  }
+  await page.getByRole('button', { name: 'Wijzigen: Lina' }).click();
+  await dialog.getByText(mum, { exact: true }).click();
+  await dialog.getByText(dad, { exact: true }).click();
+  await dialog.getByLabel('Hoe is het geregeld?').fill('week om week');
+  await expectAccessible(page);
+  await dialog.getByRole('button', { name: 'Bewaren' }).click();
+  await expect(page.getByText(`Woont: ${mum} – week om week, ${dad} – week om week`)).toBeVisible();
   await page.getByRole('button', { name: 'Contactmoment noteren' }).click();
   const call = unique(testInfo.project.name, 'Telefoon over de evaluatie');
   await dialog.getByRole('group', { name: 'Wie was erbij?' }).getByText('Malika', { exact: true }).click();

@@ -1,8 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONTACT_PLACES } from '../../../shared/plan-constants.ts';
-import { MEMBER_ROLES } from '../../../shared/roles.ts';
-import { ContactMomentInput, MemberInput, type ContactMoment, type Member } from '../../../shared/schemas/families.ts';
+import { ContactMomentInput, type ContactMoment, type Member } from '../../../shared/schemas/families.ts';
 import { Button } from '../../components/Button.tsx';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { errorText } from '../../components/error-text.ts';
@@ -19,7 +18,8 @@ import { TextField } from '../../components/TextField.tsx';
 import { useFormFeedback } from '../../components/useFormFeedback.ts';
 import formStyles from '../../components/Form.module.css';
 import { useFamilyContext } from './FamilyLayout.tsx';
-import { useContacts, useCreateContact, useCreateMember, useDeleteContact, useMembers, usePlan, useRemoveMember } from './queries.ts';
+import { HomesSection, MemberForm } from './MemberForm.tsx';
+import { useContacts, useCreateContact, useDeleteContact, useHomes, useMembers, usePlan, useRemoveMember } from './queries.ts';
 import styles from './Family.module.css';
 
 const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(new Date());
@@ -29,8 +29,10 @@ export function MembersPage() {
   const { t } = useTranslation();
   const family = useFamilyContext();
   const members = useMembers(family.id);
+  const homes = useHomes(family.id);
   const contacts = useContacts(family.id);
   const [open, setOpen] = useState<'member' | 'contact' | null>(null);
+  const [editing, setEditing] = useState<Member | null>(null);
   const [removing, setRemoving] = useState<{ member: Member } | { contact: ContactMoment } | null>(null);
   const removeMember = useRemoveMember(family.id);
   const deleteContact = useDeleteContact(family.id);
@@ -63,7 +65,15 @@ export function MembersPage() {
                 {m.languages.length > 0 && <span>{m.languages.join(', ')}</span>}
               </p>
               {m.importantToMe && <p>{t('families.members.important', { text: m.importantToMe })}</p>}
-              {canWrite && <Button variant="quiet" aria-label={`${t('common.remove')}: ${m.displayName}`} onPress={() => setRemoving({ member: m })}>{t('common.remove')}</Button>}
+              {homes.data && m.homes.length > 0 && (
+                <p>{t('families.homes.livesIn', { homes: m.homes.map((h) => [homes.data.find((x) => x.id === h.homeId)?.label, h.arrangement].filter(Boolean).join(' – ')).join(', ') })}</p>
+              )}
+              {canWrite && (
+                <div className={styles.itemActions}>
+                  <Button variant="quiet" aria-label={`${t('common.edit')}: ${m.displayName}`} onPress={() => { setEditing(m); setOpen('member'); }}>{t('common.edit')}</Button>
+                  <Button variant="quiet" aria-label={`${t('common.remove')}: ${m.displayName}`} onPress={() => setRemoving({ member: m })}>{t('common.remove')}</Button>
+                </div>
+              )}
             </li>
           ))}
         </ul>
@@ -90,42 +100,11 @@ export function MembersPage() {
       >
         <p>{removing && 'member' in removing ? t('families.members.removeMember', { name: removing.member.displayName }) : t('families.members.removeContact')}</p>
       </ConfirmDialog>
-      <FormDialog isOpen={open !== null} onClose={() => setOpen(null)} title={open === 'contact' ? t('families.contacts.add') : t('families.members.add')}>
-        {open === 'member' && <MemberForm familyId={family.id} onDone={() => setOpen(null)} />}
+      {canWrite && <HomesSection familyId={family.id} />}
+      <FormDialog isOpen={open !== null} onClose={() => { setOpen(null); setEditing(null); }} title={open === 'contact' ? t('families.contacts.add') : editing ? editing.displayName : t('families.members.add')}>
+        {open === 'member' && <MemberForm familyId={family.id} member={editing} onDone={() => { setOpen(null); setEditing(null); }} />}
         {open === 'contact' && <ContactForm familyId={family.id} onDone={() => setOpen(null)} />}
       </FormDialog>
-    </>
-  );
-}
-
-function MemberForm({ familyId, onDone }: { familyId: string; onDone: () => void }) {
-  const { t } = useTranslation();
-  const idFor = formIds('member');
-  const [v, setV] = useState({ role: 'child', displayName: '', relation: '', dateOfBirth: '', languages: '', importantToMe: '' });
-  const feedback = useFormFeedback(['role', 'displayName', 'relation', 'dateOfBirth', 'languages', 'importantToMe']);
-  const create = useCreateMember(familyId);
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const languages = v.languages.split(',').map((l) => l.trim()).filter(Boolean);
-    const body = feedback.validate(MemberInput, { ...v, languages, dateOfBirth: v.dateOfBirth || null });
-    if (body && !create.isPending) create.mutate(body, { onSuccess: onDone, onError: feedback.showError });
-  };
-  const label = (f: string) => t(`families.members.fields.${f}` as 'families.members.fields.role');
-  return (
-    <>
-      <ErrorSummary problems={feedback.problems} attempt={feedback.attempt} labelFor={label} idFor={idFor} />
-      <form noValidate onSubmit={onSubmit} className={formStyles.form}>
-        <SelectField id={idFor('role')} label={label('role')} value={v.role} onChange={(role) => setV({ ...v, role })} options={MEMBER_ROLES.map((r) => ({ value: r, label: t(`families.roles.${r}`) }))} />
-        <TextField id={idFor('displayName')} label={label('displayName')} value={v.displayName} onChange={(displayName) => setV({ ...v, displayName })} error={feedback.fieldErrors.displayName} />
-        <TextField id={idFor('relation')} label={label('relation')} optional value={v.relation} onChange={(relation) => setV({ ...v, relation })} />
-        <TextField id={idFor('dateOfBirth')} label={label('dateOfBirth')} optional type="date" value={v.dateOfBirth} onChange={(dateOfBirth) => setV({ ...v, dateOfBirth })} error={feedback.fieldErrors.dateOfBirth} />
-        <TextField id={idFor('languages')} label={label('languages')} description={t('families.members.languagesHint')} optional value={v.languages} onChange={(languages) => setV({ ...v, languages })} error={feedback.fieldErrors.languages} />
-        <TextAreaField id={idFor('importantToMe')} label={label('importantToMe')} optional rows={2} value={v.importantToMe} onChange={(importantToMe) => setV({ ...v, importantToMe })} />
-        <div className={formStyles.actions}>
-          <Button type="submit" variant="primary" isPending={create.isPending}>{t('common.save')}</Button>
-          <Button onPress={onDone}>{t('common.cancel')}</Button>
-        </div>
-      </form>
     </>
   );
 }

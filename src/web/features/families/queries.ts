@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { page } from '../../../shared/schemas/common.ts';
-import { ContactMoment, Family, FamilySummary, Member, type ContactMomentInput, type MemberInput } from '../../../shared/schemas/families.ts';
+import { ContactMoment, Family, FamilySummary, Home, Member, type ContactMomentInput, type MemberInput } from '../../../shared/schemas/families.ts';
 import {
   Agreement, Evaluation, Plan, PlanChange, PlanComparison, PlanItem, PlanVersion, PlanVersionMeta, type AgreementInput, type EvaluationInput,
 } from '../../../shared/schemas/plan.ts';
@@ -105,10 +105,6 @@ export const useCreateEvaluation = (familyId: string) =>
   useFamilyMutation(familyId, (body: EvaluationInput) =>
     apiRequest(`/families/${familyId}/evaluations`, { method: 'POST', body, idempotencyKey: randomUuid(), schema: Evaluation }));
 
-export const useCreateMember = (familyId: string) =>
-  useFamilyMutation(familyId, (body: MemberInput) =>
-    apiRequest(`/families/${familyId}/members`, { method: 'POST', body, idempotencyKey: randomUuid(), schema: Member }));
-
 export const useCreateContact = (familyId: string) =>
   useFamilyMutation(familyId, (body: ContactMomentInput) =>
     apiRequest(`/families/${familyId}/contacts`, { method: 'POST', body, idempotencyKey: randomUuid(), schema: ContactMoment }));
@@ -118,3 +114,16 @@ export const useRemoveMember = (familyId: string) =>
 
 export const useDeleteContact = (familyId: string) =>
   useFamilyMutation(familyId, (contact: ContactMoment) => apiRequest(`/families/${familyId}/contacts/${contact.id}`, { method: 'DELETE', ifMatch: etagFor(contact.version) }));
+
+export const useHomes = (id: string) =>
+  useQuery({ queryKey: [...familyKey(id), 'homes'], queryFn: async () => (await apiRequest(`/families/${id}/homes`, { schema: Items(Home) })).data.items });
+
+export const useCreateHome = (familyId: string) =>
+  useFamilyMutation(familyId, (label: string) =>
+    apiRequest(`/families/${familyId}/homes`, { method: 'POST', body: { label }, idempotencyKey: randomUuid(), schema: Home }));
+
+export const useSaveMember = (familyId: string) =>
+  useFamilyMutation(familyId, ({ member, body }: { member: Member | null; body: Partial<MemberInput> }) =>
+    member
+      ? apiRequest(`/families/${familyId}/members/${member.id}`, { method: 'PATCH', body, ifMatch: etagFor(member.version), schema: Member })
+      : apiRequest(`/families/${familyId}/members`, { method: 'POST', body, idempotencyKey: randomUuid(), schema: Member }));
