@@ -11,7 +11,10 @@ import { Loading } from '../../components/Loading.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { RadioGroupField } from '../../components/RadioGroupField.tsx';
 import { TextAreaField } from '../../components/TextAreaField.tsx';
+import { SelectField } from '../../components/SelectField.tsx';
 import { TextField } from '../../components/TextField.tsx';
+import { useLocale } from '../../i18n/i18n.ts';
+import { domainOf, domainsInOrder } from './plan-format.ts';
 import { useFormFeedback } from '../../components/useFormFeedback.ts';
 import formStyles from '../../components/Form.module.css';
 import { useFamilyContext } from './FamilyLayout.tsx';
@@ -28,7 +31,9 @@ export function EvaluationPage() {
   const plan = usePlan(family.id);
   const create = useCreateEvaluation(family.id);
   const idFor = formIds('evaluation');
-  const feedback = useFormFeedback(['heldOn', 'summary', 'goals', 'goals.*']);
+  const feedback = useFormFeedback(['heldOn', 'summary', 'goals', 'goals.*', 'newGoals.*']);
+  const locale = useLocale();
+  const [newGoals, setNewGoals] = useState<{ text: string; lifeDomainId: string | null }[]>([]);
   const [heldOn, setHeldOn] = useState(today);
   const [summary, setSummary] = useState('');
   const [reviews, setReviews] = useState<Record<string, GoalReview>>({});
@@ -43,10 +48,11 @@ export function EvaluationPage() {
     event.preventDefault();
     if (create.isPending) return;
     const body = feedback.validate(EvaluationInput, {
-      heldOn, summary, newGoals: [],
+      heldOn, summary,
+      newGoals: newGoals.filter((g) => g.text.trim()).map((g) => ({ text: g.text, lifeDomainId: g.lifeDomainId, memberIds: [], isPrivate: false, status: 'active' })),
       goals: goals.map((g) => ({ goalId: g.id, ...reviewOf(g.id), newText: reviewOf(g.id).decision === 'change' ? reviewOf(g.id).newText : null })),
     });
-    if (body) create.mutate(body, { onSuccess: () => { setDone(true); setReviews({}); setSummary(''); }, onError: feedback.showError });
+    if (body) create.mutate(body, { onSuccess: () => { setDone(true); setReviews({}); setSummary(''); setNewGoals([]); }, onError: feedback.showError });
   };
 
   return (
@@ -71,6 +77,19 @@ export function EvaluationPage() {
                 )}
               </fieldset>
             ))}
+            <fieldset className={formStyles.section}>
+              <legend className={formStyles.legend}>{t('families.evaluation.newGoals')}</legend>
+              {newGoals.map((g, index) => (
+                <div key={index}>
+                  <TextAreaField id={idFor(`newGoals.${index}.text`)} label={t('families.evaluation.newGoal', { n: index + 1 })} rows={2} value={g.text}
+                    onChange={(text) => setNewGoals((all) => all.map((x, i) => (i === index ? { ...x, text } : x)))} error={feedback.fieldErrors[`newGoals.${index}.text`]} />
+                  <SelectField id={idFor(`newGoals.${index}.lifeDomainId`)} label={t('families.item.lifeDomainId')} value={g.lifeDomainId} error={feedback.fieldErrors[`newGoals.${index}.lifeDomainId`]}
+                    onChange={(lifeDomainId) => setNewGoals((all) => all.map((x, i) => (i === index ? { ...x, lifeDomainId } : x)))}
+                    options={domainsInOrder(plan.data).map((d) => ({ value: d.id, label: domainOf(plan.data, d.id, locale)!.label, icon: domainOf(plan.data, d.id, locale)!.symbol }))} />
+                </div>
+              ))}
+              <Button onPress={() => setNewGoals((all) => [...all, { text: '', lifeDomainId: null }])}>{t('families.evaluation.addNewGoal')}</Button>
+            </fieldset>
             <TextAreaField id={idFor('summary')} label={t('families.evaluation.summary')} optional rows={3} value={summary} onChange={setSummary} />
             <div className={formStyles.actions}><Button type="submit" variant="primary" isPending={create.isPending}>{t('families.evaluation.submit')}</Button></div>
           </form>

@@ -16,7 +16,7 @@ import { TextField } from '../../components/TextField.tsx';
 import { useFormFeedback } from '../../components/useFormFeedback.ts';
 import formStyles from '../../components/Form.module.css';
 import { useLocale } from '../../i18n/i18n.ts';
-import { domainOf, faceOf } from './plan-format.ts';
+import { domainOf, domainsInOrder, faceOf } from './plan-format.ts';
 import { fetchItem, useSaveItem } from './queries.ts';
 import styles from './Family.module.css';
 
@@ -108,7 +108,7 @@ export function ItemForm({ familyId, plan, kind, item, canActOnBehalf, onDone, o
         <TextAreaField id={idFor('text')} label={t(`families.item.textOf.${kind}`)} description={t('families.item.textHint')} value={values.text} onChange={(text) => set({ text })} error={feedback.fieldErrors.text} maxLength={2000} rows={3} />
         <SelectField
           id={idFor('lifeDomainId')} label={labelFor('lifeDomainId')} value={values.lifeDomainId} onChange={(lifeDomainId) => set({ lifeDomainId })} error={feedback.fieldErrors.lifeDomainId}
-          options={plan.lifeDomains.map((d) => ({ value: d.id, label: domainOf(plan, d.id, locale)!.label, icon: domainOf(plan, d.id, locale)!.symbol }))}
+          options={domainsInOrder(plan).map((d) => ({ value: d.id, label: domainOf(plan, d.id, locale)!.label, icon: domainOf(plan, d.id, locale)!.symbol }))}
         />
         {members.length > 0 && (
           <CheckboxGroupField id={idFor('memberIds')} label={t(`families.item.membersOf.${kind}`)} value={values.memberIds} onChange={(memberIds) => set({ memberIds })} error={feedback.fieldErrors.memberIds} options={members.map((m) => ({ value: m.id, label: m.displayName }))} />

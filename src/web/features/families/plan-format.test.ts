@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { domainOf, faceOf, isSectionVisible, moved, namesOf, sectionLabel } from './plan-format.ts';
+import { domainOf, domainsInOrder, faceOf, isSectionVisible, moved, namesOf, sectionLabel } from './plan-format.ts';
 
 const plan = {
   lifeDomains: [{ id: 'd1', labelNl: 'Wonen', labelEn: 'Housing', pictogram: 'home' }],
@@ -29,5 +29,11 @@ describe('plan format', () => {
     expect(isSectionVisible(plan, 'worries')).toBe(false);
     expect(isSectionVisible(plan, 'goals')).toBe(true);
     expect(isSectionVisible({ template: null }, 'goals')).toBe(true);
+  });
+
+  it('offers the template\'s life domains first, the others after in their usual order', () => {
+    const domains = [{ id: 'a' }, { id: 'b' }, { id: 'c' }, { id: 'd' }];
+    expect(domainsInOrder({ lifeDomains: domains, template: { lifeDomainIds: ['c', 'a'] } }).map((d) => d.id)).toEqual(['c', 'a', 'b', 'd']);
+    expect(domainsInOrder({ lifeDomains: domains, template: null }).map((d) => d.id)).toEqual(['a', 'b', 'c', 'd']);
   });
 });

@@ -37,3 +37,10 @@ export function sectionLabel(plan: Pick<Plan, 'template'>, key: string, locale: 
 }
 
 export const isSectionVisible = (plan: Pick<Plan, 'template'>, key: string) => plan.template?.sections.find((s) => s.key === key)?.visible ?? true;
+
+/** The life domains to choose from: the template's own choice first, then the rest in the usual order. */
+export function domainsInOrder<D extends { id: string }>(plan: { lifeDomains: D[]; template: { lifeDomainIds: string[] } | null }): D[] {
+  const first = plan.template?.lifeDomainIds ?? [];
+  const rank = (d: D) => (first.includes(d.id) ? first.indexOf(d.id) : first.length);
+  return [...plan.lifeDomains].sort((a, b) => rank(a) - rank(b));
+}

@@ -11,6 +11,10 @@ import { Alert } from '../../components/Alert.tsx';
 import { Badge } from '../../components/Badge.tsx';
 import { Button } from '../../components/Button.tsx';
 import { CheckboxField } from '../../components/CheckboxField.tsx';
+import { CheckboxGroupField } from '../../components/CheckboxGroupField.tsx';
+import { PICTOGRAMS } from '../../../shared/pictograms.ts';
+import { useLocale } from '../../i18n/i18n.ts';
+import { useSettings } from '../settings/queries.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { formIds } from '../../components/form-ids.ts';
@@ -61,6 +65,9 @@ function TemplateForm({ base, collaborationId, template, onDone, onCancel }: {
   const idFor = formIds('template');
   const [name, setName] = useState(template?.name ?? '');
   const [isDefault, setIsDefault] = useState(template?.isDefault ?? false);
+  const domains = useSettings(collaborationId).data?.data.lifeDomains ?? [];
+  const locale = useLocale();
+  const [lifeDomainIds, setLifeDomainIds] = useState(template?.lifeDomainIds ?? []);
   const [sections, setSections] = useState(() => template?.sections.map((s) => ({ ...s, labelNl: s.labelNl ?? '', labelEn: s.labelEn ?? '' })) ?? standard());
   const feedback = useFormFeedback(['name', 'sections']);
   const save = useMutation({
@@ -72,7 +79,7 @@ function TemplateForm({ base, collaborationId, template, onDone, onCancel }: {
   const setSection = (index: number, patch: Partial<(typeof sections)[number]>) => setSections((all) => all.map((s, i) => (i === index ? { ...s, ...patch } : s)));
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    const body = feedback.validate(PlanTemplateInput, { name, isDefault, sections: sections.map((s) => ({ ...s, labelNl: s.labelNl || null, labelEn: s.labelEn || null })) });
+    const body = feedback.validate(PlanTemplateInput, { name, isDefault, lifeDomainIds, sections: sections.map((s) => ({ ...s, labelNl: s.labelNl || null, labelEn: s.labelEn || null })) });
     if (body && !save.isPending) save.mutate(body, { onSuccess: ({ data }) => onDone(data.name), onError: feedback.showError });
   };
   return (
@@ -90,6 +97,10 @@ function TemplateForm({ base, collaborationId, template, onDone, onCancel }: {
             <TextField id={idFor(`sections.${index}.labelEn`)} label={t('templates.fields.labelEn')} optional value={s.labelEn} onChange={(labelEn) => setSection(index, { labelEn })} maxLength={80} />
           </fieldset>
         ))}
+        {domains.length > 0 && (
+          <CheckboxGroupField id={idFor('lifeDomainIds')} label={t('templates.fields.lifeDomainIds')} description={t('templates.fields.lifeDomainIdsHint')} value={lifeDomainIds} onChange={setLifeDomainIds}
+            options={domains.map((d) => ({ value: d.id, label: `${PICTOGRAMS[d.pictogram]} ${locale === 'en' ? d.labelEn : d.labelNl}` }))} />
+        )}
         <div className={formStyles.actions}>
           <Button type="submit" variant="primary" isPending={save.isPending}>{t('common.save')}</Button>
           <Button onPress={onCancel} isDisabled={save.isPending}>{t('common.cancel')}</Button>
