@@ -56,6 +56,17 @@ const cases: [string, () => Promise<unknown>][] = [
   ['GET partner organisations', get(`/api/v1/collaborations/${cid}/partner-organisations`)],
   ['GET members (audited read)', get(`/api/v1/collaborations/${cid}/members`)],
 ];
+// Malika's coach, for the family file (the admin is not in the family's circle).
+const coachLogin = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'coach2.antwerpen@gezinsplan.example', password: DEMO_PASSWORD } });
+const coachHeaders = { cookie: (coachLogin.headers['set-cookie'] as string).split(';')[0]!, 'x-csrf-token': coachLogin.json<{ csrfToken: string }>().csrfToken };
+const coachGet = (url: string) => () => app.inject({ method: 'GET', url, headers: coachHeaders });
+const malika = (await coachGet('/api/v1/families?q=Malika')()).json<{ items: { id: string }[] }>().items[0]!.id;
+cases.push(
+  ['GET families (coach)', coachGet('/api/v1/families')],
+  ['GET plan (Malika, scoped)', coachGet(`/api/v1/families/${malika}/plan`)],
+  ['GET history (Malika)', coachGet(`/api/v1/families/${malika}/history`)],
+  ['GET where we started', coachGet(`/api/v1/families/${malika}/plan/compare`)],
+);
 console.log(`database: ${database.kind}; baseline: GET /health (one trivial query); ${rounds} rounds each`);
 for (const [name, run] of cases) {
   const r = await compare(health, run);

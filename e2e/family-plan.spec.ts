@@ -83,6 +83,22 @@ test('a coach builds the plan with the family, evaluates it, and the family sees
   await dialog.getByRole('button', { name: 'Mijn tekst bewaren' }).click();
   await expect(page.getByText(`${goal} (mijn versie)`)).toBeVisible();
 
+  // An agreement: who does what by when, for a goal; one made by mistake is removed again.
+  const agreement = unique(testInfo.project.name, 'Samen naar de bib');
+  for (const what of [agreement, `${agreement} (fout)`]) {
+    await page.getByRole('button', { name: 'Afspraak toevoegen' }).click();
+    await dialog.getByLabel('Wat?').fill(what);
+    await choose(dialog, 'Wie doet het?', 'Oma Fatima (grootmoeder)');
+    await choose(dialog, 'Bij welk doel?', `${goal} (mijn versie)`);
+    await dialog.getByLabel('Tegen wanneer?').fill('2030-01-31');
+    await dialog.getByRole('button', { name: 'Bewaren' }).click();
+    await expect(page.getByText(what, { exact: true })).toBeVisible();
+  }
+  await page.getByRole('button', { name: `Verwijderen: ${agreement} (fout)` }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Verwijderen' }).click();
+  await expect(page.getByText(`${agreement} (fout)`)).toHaveCount(0);
+  await expect(page.getByText(agreement, { exact: true })).toBeVisible();
+
   // The family's own view, the child's view and the three columns.
   await openTab(page, 'Gezinsweergave', 'Ons plan');
   const faces = page.getByRole('group', { name: 'Hoe ver staan we met: Sami krijgt hulp bij zijn huiswerk?' });

@@ -15,7 +15,7 @@ import { AgreementForm } from './AgreementForm.tsx';
 import { useFamilyContext } from './FamilyLayout.tsx';
 import { ItemForm } from './ItemForm.tsx';
 import { domainOf, faceOf, isSectionVisible, moved, namesOf, sectionLabel } from './plan-format.ts';
-import { useDeleteItem, usePlan, useReorder } from './queries.ts';
+import { ITEM_PATHS, useDeleteFromPlan, usePlan, useReorder } from './queries.ts';
 import styles from './Family.module.css';
 
 const SECTIONS = [
@@ -31,9 +31,9 @@ export function PlanPage() {
   const family = useFamilyContext();
   const plan = usePlan(family.id);
   const [editing, setEditing] = useState<Editing>(null);
-  const [removing, setRemoving] = useState<{ kind: PlanItemKind; item: PlanItem } | null>(null);
+  const [removing, setRemoving] = useState<{ path: string; version: number; text: string } | null>(null);
   const [announce, setAnnounce] = useState('');
-  const remove = useDeleteItem(family.id);
+  const remove = useDeleteFromPlan(family.id);
   const reorder = useReorder(family.id);
 
   if (plan.isPending) return <Loading />;
@@ -75,7 +75,7 @@ export function PlanPage() {
                         <Button variant="quiet" aria-label={`${t('families.plan.down')}: ${item.text}`} isDisabled={index === list.length - 1 || reorder.isPending} onPress={() => move(kind, list, index, 1)}>{t('families.plan.down')}</Button>
                       </>
                     )}
-                    <Button variant="quiet" aria-label={`${t('common.remove')}: ${item.text}`} onPress={() => setRemoving({ kind, item })}>{t('common.remove')}</Button>
+                    <Button variant="quiet" aria-label={`${t('common.remove')}: ${item.text}`} onPress={() => setRemoving({ path: `${ITEM_PATHS[kind]}/${item.id}`, version: item.version, text: item.text })}>{t('common.remove')}</Button>
                   </div>
                 </li>
               ))}
@@ -94,7 +94,10 @@ export function PlanPage() {
             {p.agreements.map((a) => (
               <li key={a.id} className={styles.item}>
                 <AgreementCard agreement={a} />
-                <Button variant="quiet" aria-label={`${t('common.edit')}: ${a.what}`} onPress={() => setEditing({ kind: 'agreement', agreement: a })}>{t('common.edit')}</Button>
+                <div className={styles.itemActions}>
+                  <Button variant="quiet" aria-label={`${t('common.edit')}: ${a.what}`} onPress={() => setEditing({ kind: 'agreement', agreement: a })}>{t('common.edit')}</Button>
+                  <Button variant="quiet" aria-label={`${t('common.remove')}: ${a.what}`} onPress={() => setRemoving({ path: `agreements/${a.id}`, version: a.version, text: a.what })}>{t('common.remove')}</Button>
+                </div>
               </li>
             ))}
           </ul>
@@ -112,7 +115,7 @@ export function PlanPage() {
         onConfirm={() => removing && remove.mutate(removing, { onSuccess: () => setRemoving(null) })}
         onCancel={() => { remove.reset(); setRemoving(null); }} isPending={remove.isPending} error={remove.isError ? errorText(remove.error, t) : null}
       >
-        <p>{t('families.plan.removeBody', { text: removing?.item.text ?? '' })}</p>
+        <p>{t('families.plan.removeBody', { text: removing?.text ?? '' })}</p>
       </ConfirmDialog>
     </>
   );
@@ -145,7 +148,7 @@ export function AgreementCard({ agreement: a }: { agreement: Agreement }) {
   const { t } = useTranslation();
   return (
     <>
-      <p className={styles.itemText}><strong>{a.ownerName}</strong>: {a.what}</p>
+      <p className={styles.itemText}><strong>{a.ownerName}</strong>: <span>{a.what}</span></p>
       <p className={styles.meta}>
         {a.dueDate && <span>{t('families.plan.due', { date: a.dueDate })}</span>}
         {a.overdue

@@ -80,9 +80,10 @@ export async function fetchItem(familyId: string, kind: PlanItemKind, id: string
   return (await apiRequest(`/families/${familyId}/${ITEM_PATHS[kind]}/${id}`, { schema: PlanItem })).data;
 }
 
-export function useDeleteItem(familyId: string) {
-  return useFamilyMutation(familyId, ({ kind, item }: { kind: PlanItemKind; item: PlanItem }) =>
-    apiRequest(`/families/${familyId}/${ITEM_PATHS[kind]}/${item.id}`, { method: 'DELETE', ifMatch: etagFor(item.version) }));
+/** Removes a plan item or agreement by its path under the family (`goals/{id}`, `agreements/{id}`). */
+export function useDeleteFromPlan(familyId: string) {
+  return useFamilyMutation(familyId, ({ path, version }: { path: string; version: number }) =>
+    apiRequest(`/families/${familyId}/${path}`, { method: 'DELETE', ifMatch: etagFor(version) }));
 }
 
 export function useReorder(familyId: string) {
