@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { familyParticipants, planChanges } from '../../db/schema/index.ts';
+import { familyParticipants, planChanges, planTemplates } from '../../db/schema/index.ts';
 import { createTestFamily, type TestFamily } from '../../test/families.ts';
 import { demo, signIn, useTestApp, type Client } from '../../test/harness.ts';
-import { expectError } from '../../test/helpers.ts';
+import { collaborationIdOf, expectError } from '../../test/helpers.ts';
 
 const now = new Date('2026-11-23T10:00:00Z');
 const t = useTestApp({}, { clock: () => now });
@@ -38,6 +38,19 @@ describe('families', () => {
     const renamed = await coach.request('PATCH', `/api/v1/families/${f.familyId}`, { body: { displayName: 'Gezin Janssens' }, headers: { 'if-match': family.headers.etag as string } });
     expect(renamed.json().displayName).toBe('Gezin Janssens');
     expectError(await coach.request('PATCH', `/api/v1/families/${f.familyId}`, { body: { displayName: 'X' }, headers: { 'if-match': family.headers.etag as string } }), 412, 'precondition_failed');
+  });
+
+  it('chooses a plan template of its own collaboration that is in use, nothing else', async () => {
+    const [own] = await t.db.insert(planTemplates).values({ collaborationId: f.collaborationId, name: 'Kort plan', sections: [] }).returning();
+    const [archived] = await t.db.insert(planTemplates).values({ collaborationId: f.collaborationId, name: 'Oud plan', sections: [], archivedAt: new Date() }).returning();
+    const gent = await collaborationIdOf(t.db, 'gent');
+    const [foreign] = await t.db.insert(planTemplates).values({ collaborationId: gent, name: 'Plan van Gent', sections: [] }).returning();
+    const patch = async (planTemplateId: string) => {
+      const current = await coach.request('GET', `/api/v1/families/${f.familyId}`);
+      return coach.request('PATCH', `/api/v1/families/${f.familyId}`, { body: { planTemplateId }, headers: { 'if-match': current.headers.etag as string } });
+    };
+    for (const refused of [archived!.id, foreign!.id]) expectError(await patch(refused), 422, 'validation_failed');
+    expect((await patch(own!.id)).json().planTemplateId).toBe(own!.id);
   });
 });
 

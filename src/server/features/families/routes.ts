@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import {
   ContactMoment, ContactMomentInput, Family, FamilyItemParams, FamilyListQuery, FamilyParams, FamilyPatch, FamilySummary,
@@ -47,7 +47,7 @@ export function familyRoutes(app: App, { db, clock }: FeatureDeps) {
       const before = await loadFamily(tx, actor, scope);
       if (req.body.planTemplateId) {
         const [template] = await tx.select({ id: planTemplates.id }).from(planTemplates)
-          .where(and(eq(planTemplates.collaborationId, scope.collaborationId), eq(planTemplates.id, req.body.planTemplateId)));
+          .where(and(eq(planTemplates.collaborationId, scope.collaborationId), eq(planTemplates.id, req.body.planTemplateId), isNull(planTemplates.archivedAt)));
         if (!template) throw invalidField('planTemplateId');
       }
       const updated = await tx.update(families).set({ ...req.body, version: sql`${families.version} + 1`, updatedAt: sql`now()` })
