@@ -20,3 +20,11 @@ export function requireIfMatch(req: FastifyRequest): number {
 export function assertVersion(current: number, expected: number): void {
   if (current !== expected) throw new AppError(412, 'precondition_failed');
 }
+
+/**
+ * For a compare-and-set update (`… where version = expected returning …`): no row changed means
+ * someone saved in between our read and our write, which answers 412 like a stale If-Match.
+ */
+export function assertUpdated(rows: readonly unknown[]): void {
+  if (rows.length === 0) throw new AppError(412, 'precondition_failed');
+}

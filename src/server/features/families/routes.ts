@@ -9,8 +9,7 @@ import { requireWriter } from '../../access/family-scope.ts';
 import { requireActor } from '../../access/policy.ts';
 import { audit } from '../../audit/audit.ts';
 import { families, planTemplates } from '../../db/schema/index.ts';
-import { AppError } from '../../http/errors.ts';
-import { requireIfMatch, setEtag } from '../../http/etag.ts';
+import { assertUpdated, requireIfMatch, setEtag } from '../../http/etag.ts';
 import type { App, FeatureDeps } from '../../http/route-types.ts';
 import { invalidField } from '../plan/checks.ts';
 import { recordChange } from '../plan/history.ts';
@@ -52,7 +51,7 @@ export function familyRoutes(app: App, { db, clock }: FeatureDeps) {
       }
       const updated = await tx.update(families).set({ ...req.body, version: sql`${families.version} + 1`, updatedAt: sql`now()` })
         .where(and(eq(families.collaborationId, scope.collaborationId), eq(families.id, scope.familyId), eq(families.version, expected))).returning({ id: families.id });
-      if (updated.length === 0) throw new AppError(412, 'precondition_failed');
+      assertUpdated(updated);
       const after = await loadFamily(tx, actor, scope);
       await recordChange(tx, req.ctx, scope, { itemType: 'member', itemId: scope.familyId, action: 'update', lifeDomainId: null, isPrivate: false, authorParticipantId: scope.participantId, before, after });
       return after;

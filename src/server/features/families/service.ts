@@ -5,8 +5,8 @@ import { requireWriter, type FamilyScope } from '../../access/family-scope.ts';
 import type { Tx } from '../../db/connection.ts';
 import { contactMoments, familyHomes, familyMemberHomes, familyParticipants } from '../../db/schema/index.ts';
 import type { RequestContext } from '../../http/context.ts';
-import { AppError, notFound } from '../../http/errors.ts';
-import { assertVersion } from '../../http/etag.ts';
+import { notFound } from '../../http/errors.ts';
+import { assertUpdated, assertVersion } from '../../http/etag.ts';
 import { brusselsDate } from '../registrations/timing.ts';
 import { checkLifeDomain, checkParticipants, invalidField } from '../plan/checks.ts';
 import { checkOnBehalfOf, recordChange } from '../plan/history.ts';
@@ -14,10 +14,6 @@ import { listContacts, listHomes, listMembers } from './repo.ts';
 
 type MemberBody = Partial<z.output<typeof MemberInput>>;
 type ContactBody = Partial<z.output<typeof ContactMomentInput>>;
-
-const staleGuard = (rows: unknown[]) => {
-  if (rows.length === 0) throw new AppError(412, 'precondition_failed');
-};
 
 async function visibleMember(tx: Tx, scope: FamilyScope, id: string): Promise<Member> {
   const [member] = await listMembers(tx, scope, id);
@@ -73,7 +69,7 @@ export async function updateMember(tx: Tx, ctx: RequestContext, scope: FamilySco
   assertVersion(before.version, expected);
   const onBehalfOf = await checkOnBehalfOf(tx, scope, body.onBehalfOfParticipantId);
   checkMember({ ...body, dateOfBirth: body.dateOfBirth === undefined ? before.dateOfBirth : body.dateOfBirth }, now, body.role ?? before.role);
-  staleGuard(await tx.update(familyParticipants).set({ ...memberColumns(body), version: sql`${familyParticipants.version} + 1`, updatedAt: sql`now()` })
+  assertUpdated(await tx.update(familyParticipants).set({ ...memberColumns(body), version: sql`${familyParticipants.version} + 1`, updatedAt: sql`now()` })
     .where(and(eq(familyParticipants.collaborationId, scope.collaborationId), eq(familyParticipants.id, id), eq(familyParticipants.version, expected)))
     .returning({ id: familyParticipants.id }));
   await setHomes(tx, scope, id, body.homes);
@@ -140,7 +136,7 @@ export async function updateContact(tx: Tx, ctx: RequestContext, scope: FamilySc
   assertVersion(before.version, expected);
   const onBehalfOf = await checkOnBehalfOf(tx, scope, body.onBehalfOfParticipantId);
   await checkContact(tx, scope, body, now);
-  staleGuard(await tx.update(contactMoments).set({ ...contactColumns(body), version: sql`${contactMoments.version} + 1`, updatedAt: sql`now()` })
+  assertUpdated(await tx.update(contactMoments).set({ ...contactColumns(body), version: sql`${contactMoments.version} + 1`, updatedAt: sql`now()` })
     .where(and(eq(contactMoments.collaborationId, scope.collaborationId), eq(contactMoments.id, id), eq(contactMoments.version, expected)))
     .returning({ id: contactMoments.id }));
   const after = await visibleContact(tx, scope, id);

@@ -5,8 +5,8 @@ import { requireWriter, type FamilyScope } from '../../access/family-scope.ts';
 import type { Tx } from '../../db/connection.ts';
 import { agreements } from '../../db/schema/index.ts';
 import type { RequestContext } from '../../http/context.ts';
-import { AppError, notFound } from '../../http/errors.ts';
-import { assertVersion } from '../../http/etag.ts';
+import { notFound } from '../../http/errors.ts';
+import { assertUpdated, assertVersion } from '../../http/etag.ts';
 import { checkLifeDomain, checkParticipants, checkPrivacyChange, goalOfFamily } from './checks.ts';
 import { loadAgreements, participantNames, presentAgreement } from './content.ts';
 import { checkOnBehalfOf, recordChange } from './history.ts';
@@ -71,7 +71,7 @@ export async function updateAgreement(
     .set({ ...columns, version: sql`${agreements.version} + 1`, updatedAt: sql`now()`, ...(onBehalfOf && { onBehalfOfParticipantId: onBehalfOf }) })
     .where(and(eq(agreements.collaborationId, scope.collaborationId), eq(agreements.id, id), eq(agreements.version, expected)))
     .returning({ id: agreements.id });
-  if (updated.length === 0) throw new AppError(412, 'precondition_failed');
+  assertUpdated(updated);
   const after = await visibleAgreement(tx, scope, id, now);
   await recordChange(tx, ctx, scope, { itemType: 'agreement', itemId: id, action: 'update', ...topicOf(after), onBehalfOfParticipantId: onBehalfOf, before, after });
   return after;

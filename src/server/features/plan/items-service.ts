@@ -5,8 +5,8 @@ import { requireWriter, type FamilyScope } from '../../access/family-scope.ts';
 import type { Tx } from '../../db/connection.ts';
 import { families, planItemMembers, planItems } from '../../db/schema/index.ts';
 import type { RequestContext } from '../../http/context.ts';
-import { AppError, notFound } from '../../http/errors.ts';
-import { assertVersion } from '../../http/etag.ts';
+import { notFound } from '../../http/errors.ts';
+import { assertUpdated, assertVersion } from '../../http/etag.ts';
 import { followGoalDomain } from './agreements-service.ts';
 import { checkLifeDomain, checkParticipants, checkPrivacyChange, invalidField } from './checks.ts';
 import { loadItems, participantNames } from './content.ts';
@@ -98,8 +98,7 @@ export async function updateItem(
     .set({ ...columnsFor(kind, patch), version: sql`${planItems.version} + 1`, updatedAt: sql`now()`, ...(onBehalfOf && { onBehalfOfParticipantId: onBehalfOf }) })
     .where(and(eq(planItems.collaborationId, scope.collaborationId), eq(planItems.id, id), eq(planItems.version, expected)))
     .returning({ id: planItems.id });
-  // Someone else saved in between (after our read): the compare-and-set guard answers 412 too.
-  if (updated.length === 0) throw new AppError(412, 'precondition_failed');
+  assertUpdated(updated);
   if (patch.memberIds) await setMembers(tx, scope, id, patch.memberIds);
   const after = await visibleItem(tx, scope, kind, id);
   await recordChange(tx, ctx, scope, { itemType: kind, itemId: id, action: 'update', ...topicOf(after), onBehalfOfParticipantId: onBehalfOf, before, after });
