@@ -75,7 +75,7 @@ export function etagFor(version: number): string {
 
 const UNSAFE_METHODS = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
 /** Endpoints that work without a session, so without a CSRF token. */
-const CSRF_FREE_PATHS = ['/auth/login', '/auth/password-reset', '/auth/set-password'];
+const CSRF_FREE_PATHS = ['/auth/login', '/auth/password-reset', '/auth/set-password', '/auth/magic-link', '/auth/magic-link/redeem'];
 
 function buildHeaders(path: string, method: string, options: RequestOptions<z.ZodType | undefined>): Headers {
   const headers = new Headers({ Accept: 'application/json', 'Accept-Language': state.locale });

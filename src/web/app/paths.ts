@@ -5,6 +5,7 @@ export const paths = {
   forgotPassword: '/forgot-password',
   resetPassword: '/reset-password',
   acceptInvitation: '/accept-invitation',
+  signInLink: '/sign-in/link',
   platformCollaborations: '/platform/collaborations',
   settings: (collaborationId: string) => `/collaborations/${collaborationId}/settings`,
   partners: (collaborationId: string) => `/collaborations/${collaborationId}/partners`,

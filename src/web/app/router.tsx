@@ -8,6 +8,7 @@ import { LoginPage } from '../features/auth/LoginPage.tsx';
 import { ForgotPasswordPage } from '../features/auth/ForgotPasswordPage.tsx';
 import { SetPasswordPage } from '../features/auth/SetPasswordPage.tsx';
 import { HomePage } from '../features/home/HomePage.tsx';
+import { MagicLinkPage } from '../features/auth/MagicLinkPage.tsx';
 
 // The admin screens load on demand: most people on a phone never need their code.
 const routes: RouteObject[] = [
@@ -23,6 +24,7 @@ const routes: RouteObject[] = [
           { path: 'forgot-password', element: <ForgotPasswordPage /> },
           { path: 'reset-password', element: <SetPasswordPage purpose="password_reset" /> },
           { path: 'accept-invitation', element: <SetPasswordPage purpose="invitation" /> },
+          { path: 'sign-in/link', element: <MagicLinkPage /> },
           // Public: families and referrers register without an account.
           { path: 'register', lazy: async () => ({ Component: (await import('../features/registrations/RegisterPage.tsx')).RegisterPage }) },
           {
@@ -41,6 +43,8 @@ const routes: RouteObject[] = [
                   { path: 'evaluation', lazy: async () => ({ Component: (await import('../features/families/EvaluationPage.tsx')).EvaluationPage }) },
                   { path: 'members', lazy: async () => ({ Component: (await import('../features/families/MembersPage.tsx')).MembersPage }) },
                   { path: 'history', lazy: async () => ({ Component: (await import('../features/families/HistoryPage.tsx')).HistoryPage }) },
+                  { path: 'sharing', lazy: async () => ({ Component: (await import('../features/sharing/SharingPage.tsx')).SharingPage }) },
+                  { path: 'access', lazy: async () => ({ Component: (await import('../features/sharing/AccessLogPage.tsx')).AccessLogPage }) },
                   { path: 'versions/:versionId', lazy: async () => ({ Component: (await import('../features/families/VersionPage.tsx')).VersionPage }) },
                 ],
               },

@@ -79,6 +79,11 @@ export function LoginPage() {
           </Button>
         </div>
       </form>
+      <section className={styles.other} aria-labelledby="login-by-link">
+        <h2 id="login-by-link">{t('auth.login.noPassword')}</h2>
+        <p>{t('auth.login.linkIntro')}</p>
+        <Link to={paths.signInLink} className={styles.bigLink}>{t('auth.login.withLink')}</Link>
+      </section>
       <div className={styles.links}>
         <p>
           <Link to={paths.forgotPassword}>{t('auth.login.forgotPassword')}</Link>

@@ -1,11 +1,11 @@
-import { NavLink, Outlet, useOutletContext, useParams } from 'react-router';
+import { Navigate, NavLink, Outlet, useMatch, useOutletContext, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Family } from '../../../shared/schemas/families.ts';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { useFamily } from './queries.ts';
-import { FAMILY_TABS, familyPaths } from './family-paths.ts';
+import { familyPaths, tabsFor } from './family-paths.ts';
 import styles from './Family.module.css';
 
 /** The family's file: its name, a row of tabs, and the tab's page below. */
@@ -13,10 +13,13 @@ export function FamilyLayout() {
   const { t } = useTranslation();
   const familyId = useParams().familyId!;
   const family = useFamily(familyId);
+  const onWorkingPlan = useMatch('/families/:familyId') !== null;
   if (family.isPending) return <Loading />;
   if (family.isError) return <ErrorState error={family.error} onRetry={() => void family.refetch()} isRetrying={family.isFetching} />;
   // A coordinator outside the family's circle sees that the family exists, not what is in its file.
-  const tabs = family.data.reach === 'metadata' ? [] : FAMILY_TABS;
+  const tabs = tabsFor(family.data.reach);
+  // The working plan (with its edit buttons) is for the family and its coaches; others read the family view.
+  if (family.data.reach === 'consented' && onWorkingPlan) return <Navigate to={familyPaths.tab(familyId, 'view')} replace />;
   return (
     <>
       {tabs.length > 0 && <nav aria-label={t('families.tabs.label')} className={styles.noPrint}>

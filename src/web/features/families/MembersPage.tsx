@@ -20,6 +20,9 @@ import formStyles from '../../components/Form.module.css';
 import { useFamilyContext } from './FamilyLayout.tsx';
 import { HomesSection, MemberForm } from './MemberForm.tsx';
 import { useContacts, useCreateContact, useDeleteContact, useHomes, useMembers, usePlan, useRemoveMember } from './queries.ts';
+import { Alert } from '../../components/Alert.tsx';
+import { InviteForm } from '../sharing/InviteForm.tsx';
+import { PriorInvolvementSection } from '../sharing/PriorInvolvementSection.tsx';
 import styles from './Family.module.css';
 
 const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(new Date());
@@ -31,7 +34,8 @@ export function MembersPage() {
   const members = useMembers(family.id);
   const homes = useHomes(family.id);
   const contacts = useContacts(family.id);
-  const [open, setOpen] = useState<'member' | 'contact' | null>(null);
+  const [open, setOpen] = useState<'member' | 'contact' | 'invite' | null>(null);
+  const [invited, setInvited] = useState('');
   const [editing, setEditing] = useState<Member | null>(null);
   const [removing, setRemoving] = useState<{ member: Member } | { contact: ContactMoment } | null>(null);
   const removeMember = useRemoveMember(family.id);
@@ -50,8 +54,14 @@ export function MembersPage() {
       <section className={styles.section} aria-labelledby="members">
         <div className={styles.sectionHead}>
           <h2 id="members">{t('families.members.heading')}</h2>
-          {canWrite && <Button onPress={() => setOpen('member')}>{t('families.members.add')}</Button>}
+          {canWrite && (
+            <div className={styles.itemActions}>
+              <Button onPress={() => setOpen('member')}>{t('families.members.add')}</Button>
+              <Button variant="primary" onPress={() => { setInvited(''); setOpen('invite'); }}>{t('invite.button')}</Button>
+            </div>
+          )}
         </div>
+        {invited && <Alert tone="success">{invited}</Alert>}
         {members.isPending && <Loading />}
         {members.isError && <ErrorState error={members.error} onRetry={() => void members.refetch()} isRetrying={members.isFetching} />}
         <ul className={styles.cards}>
@@ -100,10 +110,23 @@ export function MembersPage() {
       >
         <p>{removing && 'member' in removing ? t('families.members.removeMember', { name: removing.member.displayName }) : t('families.members.removeContact')}</p>
       </ConfirmDialog>
+      <PriorInvolvementSection family={family} />
       {canWrite && <HomesSection familyId={family.id} />}
-      <FormDialog isOpen={open !== null} onClose={() => { setOpen(null); setEditing(null); }} title={open === 'contact' ? t('families.contacts.add') : editing ? editing.displayName : t('families.members.add')}>
+      <FormDialog isOpen={open !== null} onClose={() => { setOpen(null); setEditing(null); }} title={open === 'invite' ? t('invite.title') : open === 'contact' ? t('families.contacts.add') : editing ? editing.displayName : t('families.members.add')}>
         {open === 'member' && <MemberForm familyId={family.id} member={editing} onDone={() => { setOpen(null); setEditing(null); }} />}
         {open === 'contact' && <ContactForm familyId={family.id} onDone={() => setOpen(null)} />}
+        {open === 'invite' && (
+          <InviteForm
+            familyId={family.id}
+            onCancel={() => setOpen(null)}
+            onDone={(invitation) => {
+              setOpen(null);
+              setInvited(invitation.existingAccount
+                ? t('invite.sentExisting', { name: invitation.displayName, email: invitation.email })
+                : t('invite.sent', { name: invitation.displayName, email: invitation.email }));
+            }}
+          />
+        )}
       </FormDialog>
     </>
   );

@@ -1,6 +1,17 @@
 /** The addresses of a family's file; each tab is its own page so it can be linked and bookmarked. */
-export const FAMILY_TABS = ['plan', 'view', 'columns', 'started', 'evaluation', 'members', 'history'] as const;
+export const FAMILY_TABS = ['plan', 'view', 'columns', 'started', 'evaluation', 'members', 'history', 'sharing', 'access'] as const;
 export type FamilyTab = (typeof FAMILY_TABS)[number];
+
+/**
+ * The tabs a person gets: the family and its coaches (full reach) everything, including who sees
+ * what and who looked; someone the family shared topics with only the family view of those topics;
+ * a coordinator outside the circle none.
+ */
+export function tabsFor(reach: 'full' | 'consented' | 'metadata'): readonly FamilyTab[] {
+  if (reach === 'full') return FAMILY_TABS;
+  if (reach === 'consented') return ['view'];
+  return [];
+}
 
 export const familyPaths = {
   list: '/families',
@@ -9,4 +20,6 @@ export const familyPaths = {
   version: (id: string, versionId: string) => `/families/${id}/versions/${versionId}`,
   pdf: (id: string, locale: string) => `/api/v1/families/${id}/export?format=pdf&locale=${locale}`,
   json: (id: string) => `/api/v1/families/${id}/export?format=json`,
+  /** The whole file as a readable PDF, including who looked. */
+  filePdf: (id: string, locale: string) => `/api/v1/families/${id}/export?format=pdf&contents=file&locale=${locale}`,
 };

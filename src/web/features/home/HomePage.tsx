@@ -8,6 +8,10 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { Alert } from '../../components/Alert.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { Badge, BadgeList } from '../../components/Badge.tsx';
+import { Loading } from '../../components/Loading.tsx';
+import { ErrorState } from '../../components/ErrorState.tsx';
+import { usePortal } from '../sharing/queries.ts';
+import { PortalFamilyCard } from './PortalFamilies.tsx';
 import styles from './HomePage.module.css';
 
 type Flash = 'welcome' | 'passwordChanged';
@@ -16,6 +20,11 @@ export function HomePage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
   const flash = (useLocation().state as { flash?: Flash } | null)?.flash;
+  const portal = usePortal();
+  // People in a family's circle without a role in a collaboration (parents, young people, network, outside professionals).
+  const portalOnly = me.memberships.length === 0 && !me.user.platformAdmin;
+  if (portalOnly) return <PortalHome flash={flash} />;
+  const asParticipant = (portal.data?.families ?? []).filter((f) => f.myRole !== 'coach');
 
   return (
     <>
@@ -37,6 +46,13 @@ export function HomePage() {
         </ul>
       )}
 
+      {asParticipant.length > 0 && (
+        <section aria-labelledby="home-portal">
+          <h2 id="home-portal">{t('portal.alsoIn')}</h2>
+          {asParticipant.map((family) => <PortalFamilyCard key={family.id} family={family} headingLevel={3} />)}
+        </section>
+      )}
+
       {me.user.platformAdmin && (
         <section className={styles.platform} aria-labelledby="home-platform">
           <h2 id="home-platform">{t('home.platform.title')}</h2>
@@ -44,6 +60,23 @@ export function HomePage() {
           <Link to={paths.platformCollaborations}>{t('home.platform.link')}</Link>
         </section>
       )}
+    </>
+  );
+}
+
+/** The home page of someone in a family's circle: per family, our plan, what is asked of me, who to call. */
+function PortalHome({ flash }: { flash: Flash | undefined }) {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const portal = usePortal();
+  return (
+    <>
+      <PageHeader title={t('home.title', { name: me.user.name })} intro={t('portal.intro')} />
+      {flash === 'welcome' && <Alert tone="success">{t('home.flash.welcome')}</Alert>}
+      {portal.isPending && <Loading />}
+      {portal.isError && <ErrorState error={portal.error} onRetry={() => void portal.refetch()} isRetrying={portal.isFetching} />}
+      {portal.data?.families.length === 0 && <EmptyState title={t('portal.empty.title')}>{t('portal.empty.body')}</EmptyState>}
+      {portal.data?.families.map((family) => <PortalFamilyCard key={family.id} family={family} />)}
     </>
   );
 }
