@@ -24,6 +24,7 @@ import { planRoutes } from './features/plan/routes.ts';
 import { planTemplateRoutes } from './features/plan/templates-routes.ts';
 import { exportRoutes } from './features/plan/export-routes.ts';
 import { routingRoutes } from './features/routing/routes.ts';
+import { sharingRoutes } from './features/sharing/routes.ts';
 
 /** The path without query string, and without the secret of an invitation or reset link. */
 export const pathForLog = (url: string) => url.split('?')[0]!.replace(/\/auth\/tokens\/[^/]+/, '/auth/tokens/:token');
@@ -38,7 +39,7 @@ export interface AppDeps {
 }
 
 const featureRoutes: ((app: App, deps: FeatureDeps) => void)[] = [
-  healthRoutes, authRoutes, collaborationRoutes, partnerRoutes, memberRoutes, routingRoutes, registrationRoutes, familyRoutes, planRoutes, planTemplateRoutes, exportRoutes,
+  healthRoutes, authRoutes, collaborationRoutes, partnerRoutes, memberRoutes, routingRoutes, registrationRoutes, familyRoutes, planRoutes, planTemplateRoutes, exportRoutes, sharingRoutes,
 ];
 
 export async function buildApp({ config, db, webRoot = null, clock = () => new Date() }: AppDeps) {

@@ -45,6 +45,19 @@ const plain = {
     'nl-BE': 'Er moet één standaardsjabloon zijn. Maak eerst een ander sjabloon de standaard.',
     en: 'There must be one default template. Make another template the default first.',
   },
+  oneTopic: {
+    'nl-BE': 'Kies een levensdomein of één onderdeel, niet allebei.',
+    en: 'Choose a life domain or one item, not both.',
+  },
+  notForThisPerson: {
+    'nl-BE': 'Dit kan niet voor deze persoon.',
+    en: 'This is not possible for this person.',
+  },
+  notYours: {
+    'nl-BE': 'Hierover beslist iemand anders in het gezin.',
+    en: 'Someone else in the family decides about this.',
+  },
+  dateInPast: { 'nl-BE': 'Deze datum is al voorbij.', en: 'This date has already passed.' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type PlainMessageKey = keyof typeof plain;

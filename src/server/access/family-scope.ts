@@ -25,7 +25,7 @@ export interface FamilyScope {
   reach: 'full' | 'consented' | 'metadata';
 }
 
-const FULL_ROLES: readonly ParticipantRole[] = ['coach', 'parent', 'young_person'];
+export const FULL_ROLES: readonly ParticipantRole[] = ['coach', 'parent', 'young_person'];
 
 const coordinatorCollaborations = (actor: Actor) =>
   actor.memberships.filter((m) => m.roles.includes('coordinator')).map((m) => m.collaborationId);

@@ -7,6 +7,7 @@ import { collaborations, lifeDomains, memberships, partnerOrganisations, postcod
 import { hashPassword } from '../features/auth/passwords.ts';
 import { DEMO_COLLABORATIONS, DEMO_PASSWORD, demoAccounts } from './accounts.ts';
 import { seedDemoFamilies } from './families.ts';
+import { seedDemoPortal } from './portal.ts';
 import { seedDemoRegistrations } from './registrations.ts';
 
 /** Loads the demo only into an empty database, in one transaction: all of it or nothing. */
@@ -41,6 +42,7 @@ export async function seedDemoIfEmpty(db: Db, logger: Pick<Logger, 'info'>, cloc
       }
       await seedDemoRegistrations(tx, c.key, collaborationId, { coach1: ids.get('coach1')!, coach2: ids.get('coach2')!, referrer: ids.get('referrer')! }, clock());
       await seedDemoFamilies(tx, c.key, collaborationId, { coach1: ids.get('coach1')!, coach2: ids.get('coach2')! }, clock());
+      if (c.key === 'antwerpen') await seedDemoPortal(tx, collaborationId);
     }
     const platform = accounts.find((a) => a.role === 'platform_admin')!;
     await tx.insert(users).values({ email: platform.email, name: platform.name, passwordHash, platformAdmin: true });

@@ -5,7 +5,7 @@ const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** One short message with one clear button: plain language, readable without images. */
-function compose(to: string, subject: string, lines: string[], action: { label: string; url: string } | null, footer: string): OutgoingMail {
+export function compose(to: string, subject: string, lines: string[], action: { label: string; url: string } | null, footer: string): OutgoingMail {
   const text = [...lines, '', ...(action ? [`${action.label}: ${action.url}`, ''] : []), footer].join('\n');
   const button = action
     ? `<p><a href="${escapeHtml(action.url)}" style="display:inline-block;padding:12px 20px;background:#0b5cad;color:#fff;text-decoration:none;border-radius:6px">${escapeHtml(action.label)}</a></p>\n`

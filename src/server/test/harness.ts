@@ -6,6 +6,7 @@ import type { Database, Db } from '../db/connection.ts';
 import { seedDemoIfEmpty } from '../demo/seed.ts';
 import { DEMO_PASSWORD, demoAccounts } from '../demo/accounts.ts';
 import { freshDatabase } from './database.ts';
+import { latestMailTo, tokenInLink } from './helpers.ts';
 
 export interface TestContext {
   app: GezinsplanApp;
@@ -71,4 +72,21 @@ export function clientFor(app: GezinsplanApp, cookie: string, csrf: string): Cli
         ...(opts.body === undefined ? {} : { payload: opts.body as object }),
       }),
   };
+}
+
+/**
+ * Signs in the way the family does: asks for a link by mail, reads it from the outbox and opens it.
+ * Reads the newest mail to the address, so call it once per sign-in.
+ */
+export async function signInByLink(app: GezinsplanApp, db: Db, email: string): Promise<Client> {
+  const asked = await app.inject({ method: 'POST', url: '/api/v1/auth/magic-link', payload: { email } });
+  if (asked.statusCode !== 202) throw new Error(`magic link for ${email}: ${asked.statusCode} ${asked.body}`);
+  return redeemLink(app, tokenInLink((await latestMailTo(db, email)).text, '/sign-in/link'));
+}
+
+/** Opens a sign-in or invitation link. */
+export async function redeemLink(app: GezinsplanApp, token: string): Promise<Client> {
+  const res = await app.inject({ method: 'POST', url: '/api/v1/auth/magic-link/redeem', payload: { token } });
+  if (res.statusCode !== 200) throw new Error(`redeem failed: ${res.statusCode} ${res.body}`);
+  return clientFor(app, cookieFrom(res), res.json<{ csrfToken: string }>().csrfToken);
 }

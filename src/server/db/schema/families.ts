@@ -84,6 +84,10 @@ export const consentGrants = pgTable(
     revokedAt: timestamp({ withTimezone: true }),
     grantedByParticipantId: uuid(),
     onBehalfOfParticipantId: uuid(),
+    approvedByParticipantId: uuid(),
+    approvedAt: timestamp({ withTimezone: true }),
+    revokedByParticipantId: uuid(),
+    version: integer().notNull().default(1),
     createdAt: now(),
   },
   (t) => [
@@ -113,7 +117,13 @@ export const consentGrants = pgTable(
       columns: [t.collaborationId, t.onBehalfOfParticipantId],
       foreignColumns: [familyParticipants.collaborationId, familyParticipants.id],
     }),
+    foreignKey({
+      name: 'consent_grants_approved_by_fk',
+      columns: [t.collaborationId, t.approvedByParticipantId],
+      foreignColumns: [familyParticipants.collaborationId, familyParticipants.id],
+    }),
     index('consent_grants_participant').on(t.collaborationId, t.participantId),
+    index('consent_grants_family').on(t.collaborationId, t.familyId),
     check(
       'consent_grants_one_topic',
       sql`(${t.lifeDomainId} is not null and ${t.itemId} is null and ${t.itemType} is null)

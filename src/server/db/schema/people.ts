@@ -73,7 +73,7 @@ export const authTokens = pgTable(
   {
     tokenHash: text().primaryKey(),
     userId: uuid().notNull().references(() => users.id, { onDelete: 'cascade' }),
-    purpose: text({ enum: ['invitation', 'password_reset', 'magic_link'] }).notNull(),
+    purpose: text({ enum: ['invitation', 'password_reset', 'magic_link', 'family_invitation'] }).notNull(),
     expiresAt: timestamp({ withTimezone: true }).notNull(),
     usedAt: timestamp({ withTimezone: true }),
     createdAt: now(),

@@ -8,6 +8,8 @@ import { unauthenticated } from '../../http/errors.ts';
 import type { App, FeatureDeps } from '../../http/route-types.ts';
 import { clearSessionCookie, setSessionCookie } from '../../http/session-cookie.ts';
 import { describeToken, login, logout, requestPasswordReset, setPassword } from './service.ts';
+import { redeemSignInLink, requestSignInLink } from './magic-link.ts';
+import { MagicLinkRedeem, MagicLinkRequest } from '../../../shared/schemas/sharing.ts';
 
 const tags = ['auth'];
 
@@ -52,6 +54,23 @@ export function authRoutes(app: App, { db, config }: FeatureDeps) {
   }, async (req, reply) => {
     await requestPasswordReset(db, config, req.ctx, req.body.email);
     return reply.code(202).send({});
+  });
+
+  app.post('/auth/magic-link', {
+    schema: { tags, summary: 'Mail a one-time sign-in link (family, network, outside professionals)', body: MagicLinkRequest, response: { 202: z.object({}) } },
+    config: { public: true },
+  }, async (req, reply) => {
+    await requestSignInLink(db, config, req.ctx, req.body.email);
+    return reply.code(202).send({});
+  });
+
+  app.post('/auth/magic-link/redeem', {
+    schema: { tags, summary: 'Sign in with a sign-in or invitation link (single use)', body: MagicLinkRedeem, response: { 200: Me } },
+    config: { public: true },
+  }, async (req, reply) => {
+    const session = await redeemSignInLink(db, config, req.ctx, req.body.token);
+    setSessionCookie(reply, config, session.token);
+    return signedIn(session.userId, session.csrfToken);
   });
 
   app.get('/auth/tokens/:token', {

@@ -72,7 +72,7 @@ export async function requestPasswordReset(db: Db, config: AuthConfig, ctx: Requ
 
 export async function describeToken(db: Db, secret: string) {
   const token = await findValidToken(db, secret);
-  if (!token || token.purpose === 'magic_link') throw new AppError(404, 'token_invalid');
+  if (!token || token.purpose === 'magic_link' || token.purpose === 'family_invitation') throw new AppError(404, 'token_invalid');
   const [user] = await db.select().from(users).where(eq(users.id, token.userId));
   if (!user?.active) throw new AppError(404, 'token_invalid');
   return { purpose: token.purpose, email: user.email, name: user.name };
@@ -83,7 +83,7 @@ export async function setPassword(db: Db, config: AuthConfig, ctx: RequestContex
   const passwordHash = await hashPassword(body.password);
   return db.transaction(async (tx) => {
     const token = await findValidToken(tx, body.token);
-    if (!token || token.purpose === 'magic_link' || !(await consumeToken(tx, token.tokenHash))) {
+    if (!token || token.purpose === 'magic_link' || token.purpose === 'family_invitation' || !(await consumeToken(tx, token.tokenHash))) {
       throw new AppError(404, 'token_invalid');
     }
     const [user] = await tx

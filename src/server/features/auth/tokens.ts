@@ -12,6 +12,7 @@ const lifetimeMinutes: Record<TokenPurpose, number> = {
   invitation: 7 * 24 * 60,
   password_reset: 60,
   magic_link: 15,
+  family_invitation: 7 * 24 * 60,
 };
 
 /** Creates a single-use token; only its hash is stored, the secret goes out by mail. */
