@@ -88,14 +88,30 @@ export function topicWhere(scope: FamilyScope, item: TopicColumns, level: 'read'
     : sql`true`;
   if (scope.reach === 'full') return scope.participantRole === 'coach' ? sql`true` : notOthersPrivate;
   const levels = level === 'read' ? sql`('read','contribute')` : sql`('contribute')`;
+  // What is about a young person (12+) they share themselves, item by item: a parent's grant of a
+  // whole life domain does not reach it.
+  const domainReaches = item.authorParticipantId ? sql`not ${aboutYoungPerson(scope, item.id, item.authorParticipantId)}` : sql`true`;
   const granted = sql`exists (select 1 from consent_grants g
     where g.collaboration_id = ${scope.collaborationId} and g.family_id = ${scope.familyId}
       and g.participant_id = ${scope.participantId} and g.status = 'active' and g.level in ${levels}
       and g.revoked_at is null and (g.valid_until is null or g.valid_until > now())
-      and (g.life_domain_id = ${item.lifeDomainId} or (g.item_type = ${item.itemType} and g.item_id = ${item.id})))`;
+      and ((g.life_domain_id = ${item.lifeDomainId} and ${domainReaches}) or (g.item_type = ${item.itemType} and g.item_id = ${item.id})))`;
   const shared = and(notOthersPrivate, granted)!;
   // What a person wrote themselves stays visible to them, shared or not.
   return item.authorParticipantId ? or(eq(item.authorParticipantId, scope.participantId), shared)! : shared;
+}
+
+/**
+ * Whether an item is about a young person of the family: they wrote it, it names them as one of its
+ * members, or (an agreement) they took it on. Works on any table keyed by the item's id, so live
+ * items, history rows and saved versions agree.
+ */
+export function aboutYoungPerson(scope: FamilyScope, itemId: AnyColumn, authorParticipantId: AnyColumn): SQL {
+  return sql`exists (select 1 from family_participants yp
+    where yp.collaboration_id = ${scope.collaborationId} and yp.family_id = ${scope.familyId} and yp.role = 'young_person'
+      and (yp.id = ${authorParticipantId}
+        or exists (select 1 from plan_item_members m where m.collaboration_id = yp.collaboration_id and m.item_id = ${itemId} and m.participant_id = yp.id)
+        or exists (select 1 from agreements a where a.collaboration_id = yp.collaboration_id and a.id = ${itemId} and a.owner_participant_id = yp.id)))`;
 }
 
 /**

@@ -243,6 +243,8 @@ export const HistoryQuery = z.object({
 
 export const ExportQuery = z.object({
   format: z.enum(['json', 'pdf']).default('json'),
+  /** The PDF: `plan` (the plan to print) or `file` (the whole file, with who looked). JSON is always the whole file. */
+  contents: z.enum(['plan', 'file']).default('plan'),
   /** The PDF's language; default the asker's. */
   locale: LocaleSchema.optional(),
 });

@@ -60,9 +60,13 @@ export async function listMembers(db: Executor, scope: FamilyScope, id?: string)
     .orderBy(asc(familyParticipants.createdAt), asc(familyParticipants.id));
   const homes = rows.length === 0 ? [] : await db.select().from(familyMemberHomes)
     .where(and(eq(familyMemberHomes.collaborationId, scope.collaborationId), inArray(familyMemberHomes.participantId, rows.map((r) => r.id))));
+  // Contact details, date of birth and "what is important to me" are the family's own: the network
+  // and outside professionals get names and relations, not how to reach or identify someone.
+  const own = scope.reach === 'full';
   return rows.map((r) => ({
-    id: r.id, role: r.role as MemberRole, displayName: r.displayName, relation: r.relation, dateOfBirth: r.dateOfBirth, birthYear: r.birthYear,
-    languages: r.languages, importantToMe: r.importantToMe, email: r.email, phone: r.phone, hasAccount: r.userId !== null, version: r.version,
+    id: r.id, role: r.role as MemberRole, displayName: r.displayName, relation: r.relation, dateOfBirth: own ? r.dateOfBirth : null, birthYear: r.birthYear,
+    languages: r.languages, importantToMe: own ? r.importantToMe : null, email: own ? r.email : null, phone: own ? r.phone : null,
+    hasAccount: r.userId !== null, version: r.version,
     homes: homes.filter((h) => h.participantId === r.id).map((h) => ({ homeId: h.homeId, arrangement: h.arrangement })),
   }));
 }

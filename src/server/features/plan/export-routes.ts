@@ -4,12 +4,11 @@ import { requireInCircle } from '../../access/family-scope.ts';
 import { audit } from '../../audit/audit.ts';
 import type { App, FeatureDeps } from '../../http/route-types.ts';
 import { pdfFileName, renderPdf, sendPdf } from '../../pdf/render.ts';
-import { listContacts, listMembers, loadFamily } from '../families/repo.ts';
 import { inFamily } from '../families/scope.ts';
 import { brusselsDate } from '../registrations/timing.ts';
 import { planDocument } from './plan-document.ts';
 import { loadPlan } from './plan-read.ts';
-import { listVersions } from './versions.ts';
+import { fileDocument, loadWholeFile } from '../sharing/file-export.ts';
 
 /**
  * The family's file to take along: JSON with everything the asker may see, or the plan as a PDF
@@ -17,7 +16,7 @@ import { listVersions } from './versions.ts';
  */
 export function exportRoutes(app: App, { db, clock }: FeatureDeps) {
   app.get('/families/:id/export', {
-    schema: { tags: ['plan'], summary: 'Export: JSON (everything I may see of the file) or PDF (the plan, printable, dated and versioned)', params: FamilyParams, querystring: ExportQuery },
+    schema: { tags: ['plan'], summary: 'Export: JSON (everything I may see of the file, for the family also who may see what and who looked) or PDF (the plan, or with contents=file the whole file)', params: FamilyParams, querystring: ExportQuery },
   }, async (req, reply) => {
     const now = clock();
     const today = brusselsDate(now);
@@ -25,17 +24,19 @@ export function exportRoutes(app: App, { db, clock }: FeatureDeps) {
       requireInCircle(scope);
       const plan = await loadPlan(tx, scope, now);
       const logged = { collaborationId: scope.collaborationId, familyId: scope.familyId, entityId: scope.familyId, role: scope.participantRole };
-      if (req.query.format === 'pdf') {
-        const locale = req.query.locale ?? req.ctx.locale;
+      const locale = req.query.locale ?? req.ctx.locale;
+      if (req.query.format === 'pdf' && req.query.contents === 'plan') {
         const pdf = await renderPdf({ ...planDocument(plan, locale, today), createdAt: now });
         await audit(tx, req.ctx, { ...logged, action: 'print', entityType: 'plan_pdf' });
         return sendPdf(reply, pdf, pdfFileName(locale === 'en' ? `family plan ${plan.displayName}` : `gezinsplan ${plan.displayName}`, today));
       }
+      const body = await loadWholeFile(tx, actor, scope, plan, now);
+      if (req.query.format === 'pdf') {
+        const pdf = await renderPdf({ ...fileDocument(body, locale, today), createdAt: now });
+        await audit(tx, req.ctx, { ...logged, action: 'print', entityType: 'file_pdf' });
+        return sendPdf(reply, pdf, pdfFileName(locale === 'en' ? `family file ${plan.displayName}` : `dossier ${plan.displayName}`, today));
+      }
       await audit(tx, req.ctx, { ...logged, action: 'export', entityType: 'family_export' });
-      const body = {
-        exportedAt: now.toISOString(), family: await loadFamily(tx, actor, scope), members: await listMembers(tx, scope),
-        contactMoments: await listContacts(tx, scope), plan, versions: await listVersions(tx, scope),
-      };
       const name = pdfFileName(`gezinsplan ${plan.displayName}`, today).replace(/\.pdf$/, '.json');
       return reply.header('content-disposition', `attachment; filename="${name}"`).header('cache-control', 'no-store').send(body);
     });

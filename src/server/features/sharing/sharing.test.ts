@@ -4,6 +4,7 @@ import { authTokens, mailOutbox } from '../../db/schema/index.ts';
 import { demo, redeemLink, signIn, signInByLink, useTestApp, type Client } from '../../test/harness.ts';
 import { latestMailTo, mailsTo, tokenInLink, userIdOf } from '../../test/helpers.ts';
 import { created, ifMatch, textsOf } from '../plan/plan-test-support.ts';
+import { pdfText } from '../../test/pdf.ts';
 
 const t = useTestApp();
 let coach: Client;
@@ -20,8 +21,8 @@ beforeAll(async () => {
   malika = await signInByLink(t.app, t.db, 'malika@gezinsplan.example');
 });
 
-async function inviteTeacher(by: Client, email: string) {
-  const invitation = await created<{ participantId: string; existingAccount: boolean }>(by, url('invitations'), { displayName: 'Meester Tom', role: 'outside_professional', relation: 'leerkracht van Sami', email });
+async function inviteTeacher(by: Client, email: string, displayName = 'Meester Tom') {
+  const invitation = await created<{ participantId: string; existingAccount: boolean }>(by, url('invitations'), { displayName, role: 'outside_professional', relation: 'leerkracht van Sami', email });
   const teacher = await redeemLink(t.app, tokenInLink((await latestMailTo(t.db, email)).text, '/sign-in/link'));
   return { ...invitation, teacher };
 }
@@ -113,12 +114,17 @@ describe('inviting and sharing per topic', () => {
     })());
     const yasminaId = (await yasmina.request('GET', url(''))).json().myParticipantId;
     const goal = await created<{ id: string }>(yasmina, url('goals'), { text: 'Mijn rijbewijs halen', lifeDomainId: domains.school, memberIds: [yasminaId] });
-    const { participantId } = await inviteTeacher(coach, 'coach.school@school.example');
+    const { participantId, teacher } = await inviteTeacher(coach, 'coach.school@school.example');
     const byParent = await malika.request('POST', url('consents'), { body: { participantId, itemType: 'goal', itemId: goal.id } });
     expect(byParent.statusCode).toBe(422);
     expect(byParent.json().error.details[0]).toMatchObject({ field: 'itemId', code: 'notYours' });
+    // Sharing the whole school domain does not reach what is about Yasmina.
+    await created(malika, url('consents'), { participantId, lifeDomainId: domains.school });
+    expect(textsOf((await teacher.request('GET', url('plan'))).json().goals)).toEqual(['Sami krijgt hulp bij zijn huiswerk']);
+    expect((await teacher.request('GET', url(`goals/${goal.id}`))).statusCode).toBe(404);
     const own = await created(yasmina, url('consents'), { participantId, itemType: 'goal', itemId: goal.id });
     expect(own).toMatchObject({ status: 'active', decidedBy: 'young_person', approvedByName: 'Yasmina' });
+    expect(textsOf((await teacher.request('GET', url('plan'))).json().goals)).toEqual(['Mijn rijbewijs halen', 'Sami krijgt hulp bij zijn huiswerk']);
   });
 
   it('refuses bad input with a clear field error and changes nothing', async () => {
@@ -147,5 +153,34 @@ describe('prior involvement', () => {
     const answer = await malika.request('POST', url(`prior-involvements/${declared.id}/decision`), { body: { decision: 'refused' }, headers: ifMatch(declared.version) });
     expect(answer.json()).toMatchObject({ recordsConsent: 'refused', decidedByName: 'Malika' });
     expect((await malika.request('GET', url('prior-involvements'))).json().items).toHaveLength(1);
+  });
+});
+
+describe('the family takes its whole file along', () => {
+  it('JSON and PDF hold everything the asker may see; for the family also who may see what and who looked', async () => {
+    const { teacher, participantId } = await inviteTeacher(malika, 'meester.jan@school.example', 'Meester Jan');
+    await created(malika, url('consents'), { participantId, lifeDomainId: domains.school });
+    await teacher.request('GET', url('plan'));
+
+    const mine = (await malika.request('GET', url('export?format=json'))).json();
+    expect(mine.accessLog.some((e: { actorName: string; action: string; entityType: string }) => e.actorName === 'Meester Jan' && e.action === 'read')).toBe(true);
+    expect(mine.sharing.some((g: { participantName: string }) => g.participantName === 'Meester Jan')).toBe(true);
+    expect(mine.history.length).toBeGreaterThan(15);
+    expect(textsOf(mine.plan.goals)).toContain('Een afbetalingsplan voor de energie');
+
+    const theirs = await teacher.request('GET', url('export?format=json'));
+    expect(theirs.json()).not.toHaveProperty('accessLog');
+    expect(theirs.json()).not.toHaveProperty('sharing');
+    expect(theirs.body).not.toContain('afbetalingsplan');
+    expect(textsOf(theirs.json().plan.goals)).toEqual(['Sami krijgt hulp bij zijn huiswerk']);
+
+    const pdf = await malika.request('GET', url('export?format=pdf&contents=file'));
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    const text = pdfText(pdf.rawPayload);
+    for (const words of ['Het dossier van', 'Wie keek in ons dossier', 'Meester Jan', 'Gesprekken en contacten', 'Een afbetalingsplan']) expect(text).toContain(words);
+    const theirPdf = pdfText((await teacher.request('GET', url('export?format=pdf&contents=file'))).rawPayload);
+    expect(theirPdf).toContain('Sami krijgt hulp');
+    expect(theirPdf).not.toContain('afbetalingsplan');
+    expect(theirPdf).not.toContain('Wie keek in ons dossier');
   });
 });

@@ -1,0 +1,108 @@
+import type { Locale } from '../../../shared/locales.ts';
+import type { ContactMoment, Member } from '../../../shared/schemas/families.ts';
+import type { Plan, PlanChange } from '../../../shared/schemas/plan.ts';
+import type { AccessLogEntry } from '../../../shared/schemas/sharing.ts';
+import type { Actor } from '../../access/actor.ts';
+import type { FamilyScope } from '../../access/family-scope.ts';
+import type { Tx } from '../../db/connection.ts';
+import type { Block, PlainDocument } from '../../pdf/render.ts';
+import { listContacts, listMembers, loadFamily } from '../families/repo.ts';
+import { listHistory } from '../plan/history-read.ts';
+import { planDocument } from '../plan/plan-document.ts';
+import { listVersions } from '../plan/versions.ts';
+import { listFamilyAccessLog } from './access-log.ts';
+import { loadSharingOverview } from './consents-repo.ts';
+import { listPriorInvolvements } from './prior-involvements.ts';
+
+/** Enough for years of a trajectory; a file larger than this is exported in its newest part. */
+const MAX_ROWS = 5000;
+
+async function allPages<T>(read: (cursor: string | undefined) => Promise<{ items: T[]; nextCursor: string | null }>): Promise<T[]> {
+  const all: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await read(cursor);
+    all.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor && all.length < MAX_ROWS);
+  return all;
+}
+
+/**
+ * Everything the asker may see of the family's file (GDPR art. 15/20): for the family itself, also
+ * who may see what and who looked. Built from the same scoped reads as the screens.
+ */
+export async function loadWholeFile(tx: Tx, actor: Actor, scope: FamilyScope, plan: Plan, now: Date) {
+  const full = scope.reach === 'full';
+  return {
+    exportedAt: now.toISOString(),
+    family: await loadFamily(tx, actor, scope),
+    members: await listMembers(tx, scope),
+    contactMoments: await listContacts(tx, scope, { limit: MAX_ROWS }),
+    plan,
+    versions: await listVersions(tx, scope),
+    history: await allPages((cursor) => listHistory(tx, scope, { limit: 100, cursor })),
+    ...(full && {
+      sharing: (await loadSharingOverview(tx, scope)).grants,
+      priorInvolvements: await listPriorInvolvements(tx, scope),
+      accessLog: await allPages((cursor) => listFamilyAccessLog(tx, actor, scope, { limit: 100, cursor, who: 'all' })),
+    }),
+  };
+}
+
+export type WholeFile = Awaited<ReturnType<typeof loadWholeFile>>;
+
+const WORDS = {
+  'nl-BE': {
+    title: (name: string) => `Het dossier van ${name}`, subtitle: 'Alles wat over ons gezin is opgeschreven, en wie het bekeek',
+    members: 'Wie hoort bij het gezin', contacts: 'Gesprekken en contacten', history: 'Wat er veranderde', looked: 'Wie keek in ons dossier',
+    name: 'Naam', relation: 'Wie', when: 'Wanneer', who: 'Wie', what: 'Wat', organisation: 'Organisatie', none: 'Nog niets.',
+    more: (n: number) => `… en nog ${n} oudere regels (zie het JSON-bestand).`,
+    actions: { create: 'schreef iets bij', read: 'bekeek', update: 'veranderde', delete: 'haalde weg', export: 'downloadde', print: 'drukte af', search: 'zocht' } as Record<string, string>,
+    changes: { create: 'nieuw', update: 'veranderd', delete: 'weggehaald' } as Record<string, string>,
+  },
+  en: {
+    title: (name: string) => `The file of ${name}`, subtitle: 'Everything written down about our family, and who looked at it',
+    members: 'Who belongs to the family', contacts: 'Conversations and contacts', history: 'What changed', looked: 'Who looked at our file',
+    name: 'Name', relation: 'Who', when: 'When', who: 'Who', what: 'What', organisation: 'Organisation', none: 'Nothing yet.',
+    more: (n: number) => `… and ${n} older lines (see the JSON file).`,
+    actions: { create: 'added something', read: 'looked at', update: 'changed', delete: 'removed', export: 'downloaded', print: 'printed', search: 'searched' } as Record<string, string>,
+    changes: { create: 'new', update: 'changed', delete: 'removed' } as Record<string, string>,
+  },
+} as const;
+
+/** Lines of a long table printed; the rest is in the JSON export. */
+const PRINTED_ROWS = 300;
+
+const when = (iso: string, locale: Locale) =>
+  new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Brussels' }).format(new Date(iso));
+const day = (iso: string, locale: Locale) =>
+  new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'Europe/Brussels' }).format(new Date(`${iso}T12:00:00Z`));
+
+function table(header: string[], rows: string[][], more: (n: number) => string, empty: string): Block[] {
+  if (rows.length === 0) return [{ kind: 'paragraph', text: empty, italic: true }];
+  const shown: Block[] = [{ kind: 'table', header, rows: rows.slice(0, PRINTED_ROWS) }];
+  return rows.length > PRINTED_ROWS ? [...shown, { kind: 'paragraph', text: more(rows.length - PRINTED_ROWS), small: true }] : shown;
+}
+
+/** The whole file as one readable document: the plan, the people, the contacts, the history and who looked. */
+export function fileDocument(file: WholeFile, locale: Locale, today: string): PlainDocument {
+  const w = WORDS[locale];
+  const plan = planDocument(file.plan, locale, today);
+  const members = file.members.map((m: Member) => [m.displayName, m.relation ?? '']);
+  const contacts = file.contactMoments.map((c: ContactMoment) => [day(c.occurredOn, locale), c.summary]);
+  const history = file.history.map((h: PlanChange) => [when(h.at, locale), h.changedByName ?? '', `${w.changes[h.action] ?? h.action}: ${h.itemType}`]);
+  const looked = (file.accessLog ?? []).map((e: AccessLogEntry) => [when(e.occurredAt, locale), e.actorName ?? '', e.organisationName ?? '', `${w.actions[e.action] ?? e.action} ${e.entityType}`]);
+  return {
+    ...plan,
+    title: w.title(file.family.displayName),
+    subtitle: w.subtitle,
+    blocks: [
+      ...plan.blocks,
+      { kind: 'heading', level: 1, text: w.members }, ...table([w.name, w.relation], members, w.more, w.none),
+      { kind: 'heading', level: 1, text: w.contacts }, ...table([w.when, w.what], contacts, w.more, w.none),
+      { kind: 'heading', level: 1, text: w.history }, ...table([w.when, w.who, w.what], history, w.more, w.none),
+      ...(file.accessLog ? [{ kind: 'heading', level: 1, text: w.looked } as Block, ...table([w.when, w.who, w.organisation, w.what], looked, w.more, w.none)] : []),
+    ],
+  };
+}
