@@ -40,6 +40,8 @@ export function useSignedIn() {
   const queryClient = useQueryClient();
   return async (me: Me) => {
     signedOutHere = false;
+    // A "who is this?" asked before the session existed (a link opened in a new tab) must not answer "nobody" afterwards.
+    await queryClient.cancelQueries({ queryKey: meQueryKey });
     forgetSession(queryClient);
     setCsrfToken(me.csrfToken);
     queryClient.setQueryData(meQueryKey, me);

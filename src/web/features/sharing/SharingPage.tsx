@@ -24,7 +24,7 @@ import type { LifeDomain } from '../../../shared/schemas/collaborations.ts';
 import { useFamilyContext } from '../families/FamilyLayout.tsx';
 import { useMembers } from '../families/queries.ts';
 import { useApprove, useGrant, useRevoke, useSharing } from './queries.ts';
-import { dateLabel, grantsFor, topicKey, type Topic, type TopicGrants } from './sharing-format.ts';
+import { dateLabel, grantsFor, lastDay, topicKey, type Topic, type TopicGrants } from './sharing-format.ts';
 import familyStyles from '../families/Family.module.css';
 import styles from './Sharing.module.css';
 
@@ -225,6 +225,8 @@ function TopicRow({ data, person, topic, youngPersonId, onEdit, onStop }: {
   const grants = grantsFor(data.grants, person.participantId, topic);
   const { active, proposed } = grants;
   const about = `${topic.label} – ${person.displayName}`;
+  // The name starts with the visible words, so speech control finds the button by what it shows.
+  const editLabel = active || proposed ? t('common.edit') : t('sharing.share');
   return (
     <div className={active ? `${styles.topic} ${styles.topicShared}` : styles.topic}>
       <p className={styles.topicName}>
@@ -233,7 +235,7 @@ function TopicRow({ data, person, topic, youngPersonId, onEdit, onStop }: {
           {active ? <><span aria-hidden="true">✔ </span>{t(`sharing.level.${active.level}`)}</> : t('sharing.level.none')}
         </span>
       </p>
-      {active?.validUntil && <p className={familyStyles.meta}>{t('sharing.until', { date: dateLabel(active.validUntil, locale) })}</p>}
+      {active?.validUntil && <p className={familyStyles.meta}>{t('sharing.until', { date: dateLabel(lastDay(active.validUntil), locale) })}</p>}
       {active && <Decided grant={active} />}
       {proposed && (
         <p>
@@ -243,11 +245,11 @@ function TopicRow({ data, person, topic, youngPersonId, onEdit, onStop }: {
       )}
       {youngPersonId && <p className={familyStyles.muted}>{t('sharing.youngPersonDecides', { name: nameOf(data, youngPersonId, t('sharing.theYoungPerson')) })}</p>}
       <div className={familyStyles.itemActions}>
-        <Button variant="quiet" aria-label={t('sharing.changeFor', { about })} onPress={() => onEdit(topic, grants, youngPersonId)}>
-          {active || proposed ? t('common.edit') : t('sharing.share')}
+        <Button variant="quiet" aria-label={`${editLabel}: ${about}`} onPress={() => onEdit(topic, grants, youngPersonId)}>
+          {editLabel}
         </Button>
         {active && (
-          <Button variant="quiet" aria-label={t('sharing.stopFor', { about })} onPress={() => onStop(active)}>
+          <Button variant="quiet" aria-label={`${t('sharing.stop.confirm')}: ${about}`} onPress={() => onStop(active)}>
             {t('sharing.stop.confirm')}
           </Button>
         )}
@@ -295,13 +297,13 @@ function ProposalCard({ familyId, grant, topic, onDecline, onApproved }: {
         <div className={familyStyles.itemActions}>
           <Button
             variant="primary"
-            aria-label={t('sharing.proposals.approveFor', { about })}
+            aria-label={`${t('sharing.proposals.approve')}: ${about}`}
             isPending={approve.isPending}
             onPress={() => approve.mutate({ grant }, { onSuccess: () => onApproved(t('sharing.approved', { name: grant.participantName, topic })) })}
           >
             {t('sharing.proposals.approve')}
           </Button>
-          <Button aria-label={t('sharing.proposals.declineFor', { about })} onPress={onDecline}>{t('sharing.proposals.decline')}</Button>
+          <Button aria-label={`${t('sharing.proposals.decline')}: ${about}`} onPress={onDecline}>{t('sharing.proposals.decline')}</Button>
         </div>
       ) : (
         <p><Badge tone="muted">{t('sharing.proposals.waiting')}</Badge></p>
@@ -324,7 +326,7 @@ function ShareForm({ familyId, data, editing, onDone, onStop, onCancel }: {
   const { person, topic, grants, youngPersonId } = editing;
   const current = grants.proposed ?? grants.active;
   const [choice, setChoice] = useState<Choice>(current?.level ?? 'read');
-  const [validUntil, setValidUntil] = useState(current?.validUntil?.slice(0, 10) ?? '');
+  const [validUntil, setValidUntil] = useState(current?.validUntil ? lastDay(current.validUntil) : '');
   const [decider, setDecider] = useState(PROPOSAL);
   const members = useMembers(familyId);
   const grant = useGrant(familyId);
@@ -349,7 +351,7 @@ function ShareForm({ familyId, data, editing, onDone, onStop, onCancel }: {
       onBehalfOfParticipantId: !data.mayDecide && decider !== PROPOSAL ? decider : null,
     });
     if (!body) return;
-    grant.mutate({ body, previous: grants }, {
+    grant.mutate(body, {
       onSuccess: (created) => onDone(created.status === 'active'
         ? t('sharing.shared', { name: person.displayName, topic: topic.label, level: t(`sharing.level.${created.level}`) })
         : t('sharing.proposed', { name: person.displayName, topic: topic.label })),

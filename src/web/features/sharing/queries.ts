@@ -8,7 +8,6 @@ import {
 import { apiRequest, etagFor } from '../../app/api.ts';
 import { randomUuid } from '../../app/uuid.ts';
 import { familyKey } from '../families/queries.ts';
-import { replacedBy, type TopicGrants } from './sharing-format.ts';
 
 /*
  * The family in charge: the portal, who sees what (consents), invitations, who looked (the access
@@ -38,18 +37,10 @@ function useFamilyChange<V, R>(familyId: string, run: (vars: V) => Promise<R>) {
   });
 }
 
-/**
- * Shares a topic (or changes how): a new grant, after which the grants it takes the place of are
- * revoked, so one person has one level per topic.
- */
+/** Shares a topic (or changes how): the server replaces an earlier grant for the same person and topic. */
 export function useGrant(familyId: string) {
-  return useFamilyChange(familyId, async ({ body, previous }: { body: ConsentInput; previous: TopicGrants }) => {
-    const { data } = await apiRequest(`/families/${familyId}/consents`, { method: 'POST', body, idempotencyKey: randomUuid(), schema: ConsentGrant });
-    for (const old of replacedBy(data, previous)) {
-      await apiRequest(`/families/${familyId}/consents/${old.id}`, { method: 'DELETE', ifMatch: etagFor(old.version) });
-    }
-    return data;
-  });
+  return useFamilyChange(familyId, async (body: ConsentInput) =>
+    (await apiRequest(`/families/${familyId}/consents`, { method: 'POST', body, idempotencyKey: randomUuid(), schema: ConsentGrant })).data);
 }
 
 export function useApprove(familyId: string) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ConsentGrant } from '../../../shared/schemas/sharing.ts';
-import { actionWord, brusselsDay, dayLabel, entityWord, grantsFor, groupByDay, replacedBy, type Topic } from './sharing-format.ts';
+import { actionWord, brusselsDay, dayLabel, entityWord, grantsFor, groupByDay, lastDay, type Topic } from './sharing-format.ts';
 
 const TOM = '00000000-0000-4000-8000-000000000001';
 const OMA = '00000000-0000-4000-8000-000000000002';
@@ -39,20 +39,10 @@ describe('grantsFor', () => {
   });
 });
 
-describe('replacedBy', () => {
-  const active = grant({});
-  const proposed = grant({ status: 'proposed' });
-
-  it('lets a decision take the place of the old share and any proposal', () => {
-    expect(replacedBy({ id: 'new', status: 'active' }, { active, proposed })).toEqual([active, proposed]);
-  });
-
-  it('keeps the share in effect while a new proposal waits', () => {
-    expect(replacedBy({ id: 'new', status: 'proposed' }, { active, proposed })).toEqual([proposed]);
-  });
-
-  it('never revokes the grant the server just gave back', () => {
-    expect(replacedBy({ id: active.id, status: 'active' }, { active, proposed: null })).toEqual([]);
+describe('lastDay', () => {
+  it('gives the chosen end date back from the moment the share ends', () => {
+    expect(lastDay('2026-12-31T23:00:00.000Z')).toBe('2026-12-31');
+    expect(lastDay('2026-07-31T22:00:00.000Z')).toBe('2026-07-31');
   });
 });
 

@@ -23,12 +23,6 @@ export function grantsFor(grants: readonly ConsentGrant[], participantId: string
   return { active: newest(mine.filter((g) => g.status === 'active')), proposed: newest(mine.filter((g) => g.status === 'proposed')) };
 }
 
-/** After a new grant, the old ones it takes the place of: a decision replaces everything, a proposal only the earlier proposal. */
-export function replacedBy(created: Pick<ConsentGrant, 'id' | 'status'>, previous: TopicGrants): ConsentGrant[] {
-  const old = created.status === 'active' ? [previous.active, previous.proposed] : [previous.proposed];
-  return old.filter((g): g is ConsentGrant => g !== null && g.id !== created.id);
-}
-
 /** The calendar day in Brussels, as yyyy-mm-dd: the key to group the access log by day. */
 export function brusselsDay(iso: string): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(new Date(iso));
@@ -37,6 +31,14 @@ export function brusselsDay(iso: string): string {
 export interface DayGroup<T> {
   day: string;
   entries: T[];
+}
+
+/**
+ * The last day a grant is in effect: the server keeps the moment it ends (midnight in Brussels after
+ * the chosen end date), the family chose the day itself.
+ */
+export function lastDay(validUntil: string): string {
+  return brusselsDay(new Date(Date.parse(validUntil) - 60_000).toISOString());
 }
 
 /** Entries (newest first) grouped per Brussels day, keeping their order. */
@@ -72,7 +74,7 @@ export function dateLabel(value: string, locale: string): string {
 export const KNOWN_ENTITIES = [
   'family', 'plan', 'question', 'strength', 'worry', 'goal', 'agreement', 'evaluation', 'contact_moment', 'member', 'history',
   'member_list', 'participant_list', 'home', 'home_list', 'contact_moment_list', 'plan_version', 'plan_version_list', 'plan_compare',
-  'plan_pdf', 'family_export', 'consent', 'consent_list', 'invitation', 'access_log', 'prior_involvement', 'portal',
+  'plan_pdf', 'family_export', 'consent', 'consent_list', 'invitation', 'access_log', 'prior_involvement', 'prior_involvement_list', 'portal',
 ] as const;
 export type KnownEntity = (typeof KNOWN_ENTITIES)[number];
 
