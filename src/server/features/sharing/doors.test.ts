@@ -152,13 +152,16 @@ describe('what the family did not share stays out of sight, through every door',
     const pairs = [['malika', 'yasminaPrivate', 'goals'], ['yasmina', 'malikaPrivate', 'worries']] as const;
     for (const [who, key, kind] of pairs) {
       const seen = await everythingSeenBy(as[who]!);
+      // The family's own doors too: who sees what (with what can be shared), who looked, prior involvement, homes.
+      for (const path of ['consents', 'access-log?limit=100', 'prior-involvements', 'homes']) {
+        const res = await as[who]!.request('GET', url(path));
+        seen[path] = { status: res.statusCode, body: res.body };
+      }
       expect(leaked(seen, secretsOf([key]))).toEqual([]);
       expect(seen['plan']!.body).toContain('Kluisdoel');
       await expectSameAsRandom(as[who]!, 'GET', url(`${kind}/${id[key]}`), id[key]!);
       expect((await as.coach!.request('GET', url(`${kind}/${id[key]}`))).json().text).toBe(TEXT[key]);
     }
-    // Nor in the list of what can be shared.
-    expect((await as.malika!.request('GET', url('consents'))).body).not.toContain(id.yasminaPrivate);
   });
 
   // LEAK: an agreement shared on its own carries `goalId`, the id of the unshared goal it serves, in
@@ -227,3 +230,28 @@ describe('outside the family\'s circle', () => {
   });
 });
 
+
+describe('saved versions keep to the rule of the history', () => {
+  // LEAK: a saved version keeps showing an item as it was when saved: after its author made it
+  // private, or it was moved out of the shared life domain, others still read it in
+  // GET /plan/versions/{id}, and "where we started" (GET /plan/compare?from={id}) then lists it in
+  // full under worriesGone, while its history is already out of their sight (history-read.ts: the
+  // item as it is now decides).
+  it.fails('an item made private, or moved out of the shared life domain, after a version was saved is gone from that version too', async () => {
+    const hidden = await created(as.yasmina!, url('worries'), { text: 'Later verborgen zorg', lifeDomainId: domains.school, memberIds: [pid.yasmina] });
+    const moved = await created(as.coach!, url('worries'), { text: 'Later verhuisde zorg', lifeDomainId: domains.school });
+    const version = await created(as.coach!, url('plan/versions'), { label: 'Voor het verbergen' });
+    const seen = async (who: string, text: string, itemId: string) => ({
+      version: (await as[who]!.request('GET', url(`plan/versions/${version.id}`))).body.includes(text),
+      compare: (await as[who]!.request('GET', url(`plan/compare?from=${version.id}`))).body.includes(text),
+      history: (await as[who]!.request('GET', url(`history?itemId=${itemId}`))).json().items.length > 0,
+    });
+    // Unchanged since the version: in it, in the history, not among the differences.
+    expect(await seen('malika', 'Later verborgen zorg', hidden.id)).toEqual({ version: true, compare: false, history: true });
+    expect(await seen('teacher', 'Later verhuisde zorg', moved.id)).toEqual({ version: true, compare: false, history: true });
+    expect((await as.yasmina!.request('PATCH', url(`worries/${hidden.id}`), { body: { isPrivate: true }, headers: ifMatch(1) })).statusCode).toBe(200);
+    expect((await as.coach!.request('PATCH', url(`worries/${moved.id}`), { body: { lifeDomainId: domains.money }, headers: ifMatch(1) })).statusCode).toBe(200);
+    expect(await seen('malika', 'Later verborgen zorg', hidden.id)).toEqual({ version: false, compare: false, history: false });
+    expect(await seen('teacher', 'Later verhuisde zorg', moved.id)).toEqual({ version: false, compare: false, history: false });
+  });
+});
