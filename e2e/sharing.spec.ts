@@ -90,6 +90,7 @@ test('a parent invites the teacher, shares only school, revokes it, and sees the
   await openTab(page, 'Wie ziet wat', 'Wie ziet wat');
   const card = page.getByRole('region', { name: teacher, exact: true });
   await expect(card.getByText('Ziet nu niets')).toBeVisible();
+  await card.getByRole('button', { name: `Kiezen wat ${teacher} ziet` }).click();
   await card.getByRole('button', { name: `Delen: School – ${teacher}` }).click();
   await expect(dialog.getByRole('heading', { name: `${teacher} en School` })).toBeVisible();
   await dialog.getByText('Mag lezen', { exact: true }).click();
@@ -99,6 +100,7 @@ test('a parent invites the teacher, shares only school, revokes it, and sees the
   await expect(card.getByRole('button', { name: `Stoppen met delen: School – ${teacher}` })).toBeVisible();
   await expect(card.getByRole('button', { name: `Delen: Geld en schulden – ${teacher}` })).toBeVisible();
   await expect(card.getByText('Beslist door Malika op').first()).toBeVisible();
+  await expect(card.getByText('Ziet nu: School (mag lezen)')).toBeVisible();
   await expectAccessible(page);
 
   // The teacher opens the invitation on a phone: the school goal, not the money goal.
@@ -150,6 +152,7 @@ test('a parent invites the teacher, shares only school, revokes it, and sees the
   await coach.goto(`/families/${familyId}/sharing`);
   await expect(coach.getByRole('heading', { level: 1 })).toHaveText('Wie ziet wat');
   const coachCard = coach.getByRole('region', { name: teacher, exact: true });
+  await coachCard.getByRole('button', { name: `Kiezen wat ${teacher} ziet` }).click();
   await coachCard.getByRole('button', { name: `Delen: School – ${teacher}` }).click();
   const coachDialog = coach.getByRole('dialog');
   await coachDialog.getByText('Mag lezen', { exact: true }).click();

@@ -165,17 +165,31 @@ function PersonCard({ data, person, onEdit, onStop }: {
     <TopicRow key={topicKey(topic)} data={data} person={person} topic={topic} youngPersonId={youngPersonId} onEdit={onEdit} onStop={onStop} />
   );
   const loose = data.items.filter((i) => !i.lifeDomainId || !data.lifeDomains.some((d) => d.id === i.lifeDomainId));
-  const shared = data.grants.filter((g) => g.participantId === person.participantId && g.status === 'active').length;
+  const mine = data.grants.filter((g) => g.participantId === person.participantId);
+  const shared = mine.filter((g) => g.status === 'active');
+  const waiting = mine.length - shared.length;
+  // One person open at a time keeps a long list short on a phone; the summary says what each sees.
+  const [open, setOpen] = useState(false);
+  const topicsId = `topics-${person.participantId}`;
   return (
     <section aria-labelledby={headingId}>
       <h3 id={headingId}>{person.displayName}</h3>
       <p className={familyStyles.meta}>
         <span>{t(`sharing.roles.${person.role}`)}</span>
         {person.relation && <span>{person.relation}</span>}
-        <span>{shared === 0 ? t('sharing.sharesNothing') : t('sharing.sharesCount', { count: shared })}</span>
+      </p>
+      <p>
+        {shared.length === 0
+          ? t('sharing.sharesNothing')
+          : t('sharing.seesNow', { topics: shared.map((g) => `${topicLabelOf(data, g, locale) ?? t('sharing.someTopic')} (${t(`sharing.level.${g.level}`).toLocaleLowerCase()})`).join(', ') })}
+        {waiting > 0 && <> <Badge tone="warning">{t('sharing.waitingCount', { count: waiting })}</Badge></>}
       </p>
       {!person.hasAccount && <p className={familyStyles.muted}>{t('sharing.noAccount', { name: person.displayName })}</p>}
-      <ul className={styles.topics} aria-label={t('sharing.topicsFor', { name: person.displayName })}>
+      <Button aria-expanded={open} aria-controls={open ? topicsId : undefined} onPress={() => setOpen(!open)}>
+        <span aria-hidden="true">{open ? '▴ ' : '▾ '}</span>
+        {t('sharing.choose', { name: person.displayName })}
+      </Button>
+      {open && <ul id={topicsId} className={styles.topics} aria-label={t('sharing.topicsFor', { name: person.displayName })}>
         {data.lifeDomains.map((domain) => {
           const items = data.items.filter((i) => i.lifeDomainId === domain.id);
           const name = domainName(domain, locale);
@@ -207,7 +221,7 @@ function PersonCard({ data, person, onEdit, onStop }: {
             </details>
           </li>
         )}
-      </ul>
+      </ul>}
     </section>
   );
 }
