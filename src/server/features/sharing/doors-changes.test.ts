@@ -154,6 +154,26 @@ describe('who decides about sharing', () => {
     expect(textsOf((await as.teacher!.request('GET', url('goals'))).json().items)).toEqual([SHARED_SCHOOL_GOAL]);
   });
 
+  it('a coach\'s proposal is approved only by the one who decides, or on their behalf', async () => {
+    const goal = await created(as.yasmina!, url('goals'), { text: 'Yasmina zoekt een studentenjob', lifeDomainId: domains.money, memberIds: [pid.yasmina] });
+    const aboutHer = await created<{ id: string; version: number; decidedBy: string }>(as.coach!, url('consents'), { participantId: pid.teacher, itemType: 'goal', itemId: goal.id });
+    const domain = await created<{ id: string; version: number }>(as.coach!, url('consents'), { participantId: pid.teacher, lifeDomainId: domains.parenting });
+    expect(aboutHer.decidedBy).toBe('young_person');
+    const approve = (who: string, grant: { id: string; version: number }, onBehalfOfParticipantId?: string) =>
+      as[who]!.request('POST', url(`consents/${grant.id}/approve`), { body: onBehalfOfParticipantId ? { onBehalfOfParticipantId } : {}, headers: ifMatch(grant.version) });
+    expectError(await approve('malika', aboutHer), 422, 'validation_failed');
+    expectError(await approve('coach', aboutHer, pid.malika), 422, 'validation_failed');
+    expectError(await approve('coach', domain, pid.yasmina), 422, 'validation_failed');
+    expectError(await approve('coach', domain, pid.teacher), 422, 'validation_failed');
+    expect((await as.teacher!.request('GET', url('goals'))).body).not.toContain('studentenjob');
+    // The control: Yasmina says yes, and the teacher sees it at once.
+    expect((await approve('yasmina', aboutHer)).json()).toMatchObject({ status: 'active', approvedByName: 'Yasmina' });
+    expect((await as.teacher!.request('GET', url('goals'))).body).toContain('studentenjob');
+    const left = (await as.coach!.request('GET', url('consents'))).json().grants as { id: string; status: string }[];
+    expect(left.find((g) => g.id === domain.id)?.status).toBe('proposed');
+    await as.malika!.request('DELETE', url(`consents/${domain.id}`), { headers: ifMatch(domain.version) });
+  });
+
   it('records consent for prior involvement: a parent decides, not a coach alone, the network or the young person', async () => {
     const declared = await created<{ id: string; version: number }>(as.coach!, url('prior-involvements'), { organisationName: 'CAW Antwerpen', description: 'Begeleiding in 2024.', askRecords: true });
     const decide = (who: string) => as[who]!.request('POST', url(`prior-involvements/${declared.id}/decision`), { body: { decision: 'given' }, headers: ifMatch(declared.version) });
