@@ -164,6 +164,13 @@ describe('what the family did not share stays out of sight, through every door',
     }
   });
 
+  it('a private item a coach wrote for Yasmina stays out of Malika\'s sight, through every door', async () => {
+    const item = await created(as.coach!, url('worries'), { text: 'Yasmina vertelde de coach over haar lief', lifeDomainId: domains.mind, memberIds: [pid.yasmina], isPrivate: true, onBehalfOfParticipantId: pid.yasmina });
+    expect((await as.coach!.request('GET', url(`worries/${item.id}`))).json().text).toBe('Yasmina vertelde de coach over haar lief');
+    await expectSameAsRandom(as.malika!, 'GET', url(`worries/${item.id}`), item.id);
+    for (const who of ['malika', 'oma']) expect(leaked(await everythingSeenBy(as[who]!), ['Yasmina vertelde de coach', item.id])).toEqual([]);
+  });
+
   // LEAK: an agreement shared on its own carries `goalId`, the id of the unshared goal it serves, in
   // GET /agreements, /agreements/{id}, /plan, /history (before/after), /plan/versions/{id} and the JSON
   // export; it should be null for someone who may not see that goal. The goal's text does not leak.
