@@ -35,6 +35,17 @@ async function openTab(page: Page, tab: string, heading: string): Promise<void> 
   await expectAccessible(page);
 }
 
+/** Signs in by a link from the outbox, as someone without a password does. */
+async function signInByLink(page: Page, email: string, name: string): Promise<void> {
+  await page.goto('/sign-in/link');
+  const before = await linksTo(page.request, email);
+  await page.getByLabel('E-mailadres').fill(email);
+  await page.getByRole('button', { name: 'Stuur mij een link' }).click();
+  await expect(page.getByText('Kijk in je mailbox.')).toBeVisible();
+  await page.goto(await newSignInLink(page.request, email, before));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Dag ${name}`);
+}
+
 /** A new browser on a phone, for the teacher and the coach, beside the parent's. */
 async function phone(browser: Browser, baseURL: string | undefined) {
   const context = await browser.newContext({ ...devices['Pixel 7'], viewport: { width: 390, height: 844 }, baseURL, locale: 'nl-BE' });
@@ -183,5 +194,45 @@ test('a parent invites the teacher, shares only school, revokes it, and sees the
   await expect(tom.getByText(MONEY_GOAL)).toHaveCount(0);
 
   await tom.context().close();
+  await coach.context().close();
+});
+
+test('a coach declares knowing the family before; the parent says whether those records may come in', async ({ page, browser }, testInfo) => {
+  test.setTimeout(120_000);
+  const organisation = `CAW Antwerpen ${testInfo.project.name}-${Date.now().toString(36)}`;
+
+  const coach = await phone(browser, testInfo.project.use.baseURL);
+  await signIn(coach, account('coach2'));
+  await coach.goto('/families');
+  await coach.getByRole('link', { name: 'Gezin El Amrani (Malika)' }).click();
+  await expect(coach.getByRole('heading', { level: 1 })).toHaveText('Gezinsplan');
+  const familyPath = new URL(coach.url()).pathname;
+  await coach.goto(`${familyPath}/members`);
+  await expect(coach.getByRole('heading', { level: 1 })).toHaveText('Gezin en contacten');
+  await coach.getByRole('button', { name: 'Ik kende dit gezin al van mijn eigen organisatie' }).click();
+  const dialog = coach.getByRole('dialog');
+  await dialog.getByLabel('Van welke organisatie?').fill(organisation);
+  await dialog.getByLabel('Wat weet je al, en sinds wanneer?').fill('Ik begeleidde Malika in 2024 bij haar budget.');
+  await dialog.getByText('Ik wil het gezin vragen of ik gegevens uit het dossier van mijn organisatie mag gebruiken').click();
+  await expectAccessible(coach);
+  await dialog.getByRole('button', { name: 'Bewaren' }).click();
+  await expect(coach.getByText('Bewaard. Het gezin ziet dit nu ook.')).toBeVisible();
+  const coachView = coach.getByRole('listitem').filter({ hasText: organisation });
+  await expect(coachView.getByText('Wacht op het antwoord van een ouder.')).toBeVisible();
+  await expectAccessible(coach);
+
+  await signInByLink(page, MALIKA_EMAIL, 'Malika');
+  await page.goto(`${familyPath}/members`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Gezin en contacten');
+  const declaration = page.getByRole('listitem').filter({ hasText: organisation });
+  await expect(declaration.getByText(`kende jullie al van ${organisation}.`)).toBeVisible();
+  await expectAccessible(page);
+  await declaration.getByRole('button', { name: 'Nee, liever niet' }).click();
+  await expect(declaration.getByText(`Het gezin zei nee: niets uit het dossier van ${organisation} komt in dit dossier.`)).toBeVisible();
+  await expect(declaration.getByText('Beslist door Malika op')).toBeVisible();
+  await expectAccessible(page);
+
+  await coach.reload();
+  await expect(coachView.getByText('Het gezin zei nee')).toBeVisible();
   await coach.context().close();
 });

@@ -106,7 +106,7 @@ function AccessSentence({ entry }: { entry: AccessLogEntry }) {
         <strong>{who}</strong> {did}
         {refused && <> — {t('accessLog.refused')}</>}
       </p>
-      <p className={styles.level}>
+      <p className={styles.when}>
         <time dateTime={entry.occurredAt}>{timeLabel(entry.occurredAt, locale)}</time>
         {entry.reason && <span> · {entry.reason}</span>}
         {!entry.actorIsFamily && !entry.isMe && <span> · {t('accessLog.outsideFamily')}</span>}
