@@ -57,6 +57,10 @@ const plain = {
     'nl-BE': 'Hierover beslist iemand anders in het gezin.',
     en: 'Someone else in the family decides about this.',
   },
+  privateIsForFamily: {
+    'nl-BE': 'Alleen een gezinslid maakt iets privé. Wat jij als coach schrijft, kan het gezin lezen. Schrijf je dit namens iemand? Kies dan voor wie.',
+    en: 'Only a family member makes something private. What you write as a coach, the family can read. Writing this for someone? Then choose for whom.',
+  },
   dateInPast: { 'nl-BE': 'Deze datum is al voorbij.', en: 'This date has already passed.' },
 } as const satisfies Record<string, Record<Locale, string>>;
 

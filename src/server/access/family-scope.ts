@@ -75,6 +75,8 @@ export interface TopicColumns {
   /** Marked private by its author in the family. */
   isPrivate?: AnyColumn;
   authorParticipantId?: AnyColumn;
+  /** The family member a coach wrote the item for: a private one stays theirs too. */
+  onBehalfOfParticipantId?: AnyColumn;
 }
 
 /**
@@ -84,7 +86,11 @@ export interface TopicColumns {
 export function topicWhere(scope: FamilyScope, item: TopicColumns, level: 'read' | 'contribute' = 'read'): SQL {
   if (scope.reach === 'metadata' || !scope.participantId) return sql`false`;
   const notOthersPrivate = item.isPrivate
-    ? or(sql`${item.isPrivate} is not true`, item.authorParticipantId ? eq(item.authorParticipantId, scope.participantId) : undefined)!
+    ? or(
+      sql`${item.isPrivate} is not true`,
+      item.authorParticipantId ? eq(item.authorParticipantId, scope.participantId) : undefined,
+      item.onBehalfOfParticipantId ? eq(item.onBehalfOfParticipantId, scope.participantId) : undefined,
+    )!
     : sql`true`;
   if (scope.reach === 'full') return scope.participantRole === 'coach' ? sql`true` : notOthersPrivate;
   const levels = level === 'read' ? sql`('read','contribute')` : sql`('contribute')`;

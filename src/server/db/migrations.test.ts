@@ -10,7 +10,7 @@ const EXPECTED_TABLES = [
   'access_log', 'agreements', 'auth_tokens', 'collaborations', 'consent_grants', 'contact_moments', 'evaluation_goals',
   'evaluations', 'families', 'family_homes', 'family_member_homes', 'family_participants', 'idempotency_keys', 'jobs',
   'life_domains', 'login_throttle', 'mail_outbox', 'memberships', 'partner_organisations', 'plan_changes',
-  'plan_item_members', 'plan_items', 'plan_templates', 'plan_version_items', 'plan_versions', 'postcodes',
+  'plan_item_members', 'plan_items', 'plan_templates', 'plan_version_items', 'plan_versions', 'postcodes', 'prior_involvements',
   'registration_coaches', 'registrations', 'sessions', 'users',
 ];
 
@@ -60,7 +60,7 @@ describe('migrations', () => {
   it('leaves the constraints that carry the tenant rules in place', async () => {
     const fks = await rows<{ name: string }>(sql`select conname::text as name from pg_constraint where contype = 'f' and conrelid = 'consent_grants'::regclass order by 1`);
     expect(fks.map((f) => f.name)).toEqual([
-      'consent_grants_family_fk', 'consent_grants_granted_by_fk', 'consent_grants_life_domain_fk',
+      'consent_grants_approved_by_fk', 'consent_grants_family_fk', 'consent_grants_granted_by_fk', 'consent_grants_life_domain_fk',
       'consent_grants_on_behalf_of_fk', 'consent_grants_participant_fk',
     ]);
     // A participant cannot point into a family of another collaboration.

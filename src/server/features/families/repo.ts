@@ -60,18 +60,19 @@ export async function listMembers(db: Executor, scope: FamilyScope, id?: string)
     .orderBy(asc(familyParticipants.createdAt), asc(familyParticipants.id));
   const homes = rows.length === 0 ? [] : await db.select().from(familyMemberHomes)
     .where(and(eq(familyMemberHomes.collaborationId, scope.collaborationId), inArray(familyMemberHomes.participantId, rows.map((r) => r.id))));
-  // Contact details, date of birth and "what is important to me" are the family's own: the network
-  // and outside professionals get names and relations, not how to reach or identify someone.
+  // Contact details, age, homes and "what is important to me" are the family's own: the network and
+  // outside professionals get names and relations, not how to reach, find or identify someone.
   const own = scope.reach === 'full';
   return rows.map((r) => ({
-    id: r.id, role: r.role as MemberRole, displayName: r.displayName, relation: r.relation, dateOfBirth: own ? r.dateOfBirth : null, birthYear: r.birthYear,
+    id: r.id, role: r.role as MemberRole, displayName: r.displayName, relation: r.relation, dateOfBirth: own ? r.dateOfBirth : null, birthYear: own ? r.birthYear : null,
     languages: r.languages, importantToMe: own ? r.importantToMe : null, email: own ? r.email : null, phone: own ? r.phone : null,
     hasAccount: r.userId !== null, version: r.version,
-    homes: homes.filter((h) => h.participantId === r.id).map((h) => ({ homeId: h.homeId, arrangement: h.arrangement })),
+    homes: own ? homes.filter((h) => h.participantId === r.id).map((h) => ({ homeId: h.homeId, arrangement: h.arrangement })) : [],
   }));
 }
 
 export async function listHomes(db: Executor, scope: FamilyScope) {
+  if (scope.reach !== 'full') return [];
   return db.select({ id: familyHomes.id, label: familyHomes.label, version: familyHomes.version }).from(familyHomes)
     .where(and(eq(familyHomes.collaborationId, scope.collaborationId), eq(familyHomes.familyId, scope.familyId), isNull(familyHomes.removedAt)))
     .orderBy(asc(familyHomes.createdAt));
@@ -80,6 +81,7 @@ export async function listHomes(db: Executor, scope: FamilyScope) {
 export const contactTopic = {
   itemType: 'contact_moment', id: contactMoments.id, lifeDomainId: contactMoments.lifeDomainId,
   isPrivate: contactMoments.isPrivate, authorParticipantId: contactMoments.authorParticipantId,
+  onBehalfOfParticipantId: contactMoments.onBehalfOfParticipantId,
 };
 
 /** Contact moments the asker may see, newest first (the family reads the coaches' notes too). */

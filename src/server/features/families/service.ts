@@ -8,7 +8,7 @@ import type { RequestContext } from '../../http/context.ts';
 import { notFound } from '../../http/errors.ts';
 import { assertUpdated, assertVersion } from '../../http/etag.ts';
 import { brusselsDate } from '../registrations/timing.ts';
-import { checkLifeDomain, checkParticipants, invalidField } from '../plan/checks.ts';
+import { checkLifeDomain, checkParticipants, checkPrivacyChange, checkPrivateAllowed, invalidField } from '../plan/checks.ts';
 import { checkOnBehalfOf, recordChange } from '../plan/history.ts';
 import { listContacts, listHomes, listMembers } from './repo.ts';
 
@@ -120,6 +120,7 @@ const contactTopicOf = (c: ContactMoment) => ({ lifeDomainId: c.lifeDomainId, is
 export async function createContact(tx: Tx, ctx: RequestContext, scope: FamilyScope, body: z.output<typeof ContactMomentInput>, now: Date): Promise<ContactMoment> {
   const writer = requireWriter(scope);
   const onBehalfOf = await checkOnBehalfOf(tx, scope, body.onBehalfOfParticipantId);
+  checkPrivateAllowed(scope, body.isPrivate, onBehalfOf);
   await checkContact(tx, scope, body, now);
   const [row] = await tx.insert(contactMoments).values({
     collaborationId: scope.collaborationId, familyId: scope.familyId, occurredOn: body.occurredOn, place: body.place, summary: body.summary,
@@ -134,6 +135,7 @@ export async function updateContact(tx: Tx, ctx: RequestContext, scope: FamilySc
   const before = await visibleContact(tx, scope, id);
   requireWriter(scope);
   assertVersion(before.version, expected);
+  checkPrivacyChange(scope, before, body.isPrivate);
   const onBehalfOf = await checkOnBehalfOf(tx, scope, body.onBehalfOfParticipantId);
   await checkContact(tx, scope, body, now);
   assertUpdated(await tx.update(contactMoments).set({ ...contactColumns(body), version: sql`${contactMoments.version} + 1`, updatedAt: sql`now()` })

@@ -7,7 +7,7 @@ import { agreements } from '../../db/schema/index.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { notFound } from '../../http/errors.ts';
 import { assertUpdated, assertVersion } from '../../http/etag.ts';
-import { checkLifeDomain, checkParticipants, checkPrivacyChange, goalOfFamily } from './checks.ts';
+import { checkLifeDomain, checkParticipants, checkPrivacyChange, checkPrivateAllowed, goalOfFamily } from './checks.ts';
 import { loadAgreements, participantNames, presentAgreement } from './content.ts';
 import { checkOnBehalfOf, recordChange } from './history.ts';
 
@@ -44,6 +44,7 @@ async function resolvedColumns(tx: Tx, scope: FamilyScope, body: Partial<Input>,
 export async function createAgreement(tx: Tx, ctx: RequestContext, scope: FamilyScope, body: Input, now: Date): Promise<Agreement> {
   const writer = requireWriter(scope);
   const onBehalfOf = await checkOnBehalfOf(tx, scope, body.onBehalfOfParticipantId);
+  checkPrivateAllowed(scope, body.isPrivate, onBehalfOf);
   const columns = await resolvedColumns(tx, scope, body);
   const [last] = await tx.select({ max: sql<number>`coalesce(max(${agreements.position}), -1)::int` }).from(agreements)
     .where(and(eq(agreements.collaborationId, scope.collaborationId), eq(agreements.familyId, scope.familyId)));

@@ -48,7 +48,18 @@ export async function goalOfFamily(db: Executor, scope: FamilyScope, goalId: str
  * Whether an item is private is its author's call (coaches may set it too): a family member who
  * hid someone else's item would lose it from sight themselves. Visible but not allowed: 403.
  */
-export function checkPrivacyChange(scope: FamilyScope, item: { authorParticipantId: string | null; isPrivate: boolean }, wanted: boolean | undefined): void {
+export function checkPrivacyChange(
+  scope: FamilyScope, item: { authorParticipantId: string | null; isPrivate: boolean; onBehalfOfParticipantId?: string | null }, wanted: boolean | undefined,
+): void {
   if (wanted === undefined || wanted === item.isPrivate) return;
   if (scope.participantRole !== 'coach' && item.authorParticipantId !== scope.participantId) throw forbidden();
+  checkPrivateAllowed(scope, wanted, item.onBehalfOfParticipantId ?? null);
+}
+
+/**
+ * Private is for a family member's own items, or one a coach writes down for them: it keeps them
+ * from the rest of the family. A coach's own notes the family always reads (transparency).
+ */
+export function checkPrivateAllowed(scope: FamilyScope, isPrivate: boolean | undefined, onBehalfOf: string | null): void {
+  if (isPrivate && scope.participantRole === 'coach' && !onBehalfOf) throw invalidField('isPrivate', 'privateIsForFamily');
 }

@@ -14,8 +14,8 @@ export type Names = Map<string, string>;
  * The topic columns of the live tables, for topicWhere. A single-item grant names the item's kind
  * ('goal', 'worry', ...), so the kind column is the item type.
  */
-export const itemTopic = { itemType: planItems.kind, id: planItems.id, lifeDomainId: planItems.lifeDomainId, isPrivate: planItems.isPrivate, authorParticipantId: planItems.authorParticipantId };
-export const agreementTopic = { itemType: 'agreement', id: agreements.id, lifeDomainId: agreements.lifeDomainId, isPrivate: agreements.isPrivate, authorParticipantId: agreements.authorParticipantId };
+export const itemTopic = { itemType: planItems.kind, id: planItems.id, lifeDomainId: planItems.lifeDomainId, isPrivate: planItems.isPrivate, authorParticipantId: planItems.authorParticipantId, onBehalfOfParticipantId: planItems.onBehalfOfParticipantId };
+export const agreementTopic = { itemType: 'agreement', id: agreements.id, lifeDomainId: agreements.lifeDomainId, isPrivate: agreements.isPrivate, authorParticipantId: agreements.authorParticipantId, onBehalfOfParticipantId: agreements.onBehalfOfParticipantId };
 
 /** Names of everyone who ever took part in the family (removed people still signed their history). */
 export async function participantNames(db: Executor, scope: FamilyScope): Promise<Names> {
@@ -84,7 +84,28 @@ export async function loadAgreements(db: Executor, scope: FamilyScope, names: Na
     filter.id ? eq(agreements.id, filter.id) : undefined, filter.goalId ? eq(agreements.goalId, filter.goalId) : undefined,
     filter.status ? eq(agreements.status, filter.status) : undefined,
   )).orderBy(asc(agreements.position), asc(agreements.createdAt), asc(agreements.id));
-  return rows.map((r) => presentAgreement(r, names, now));
+  const presented = rows.map((r) => presentAgreement(r, names, now));
+  return hideUnseenGoals(presented, await visibleGoalIds(db, scope, presented.map((a) => a.goalId)));
+}
+
+/**
+ * Of these goals, the ones the scope may see. An agreement shared on its own must not tell which
+ * (unshared) goal it serves: its `goalId` is left out for whoever cannot see that goal.
+ */
+export async function visibleGoalIds(db: Executor, scope: FamilyScope, ids: readonly (string | null | undefined)[]): Promise<Set<string> | null> {
+  if (scope.reach === 'full' && scope.participantRole === 'coach') return null;
+  const wanted = [...new Set(ids.filter((i): i is string => Boolean(i)))];
+  if (wanted.length === 0) return new Set();
+  const rows = await db.select({ id: planItems.id }).from(planItems).where(and(
+    eq(planItems.collaborationId, scope.collaborationId), eq(planItems.familyId, scope.familyId), inArray(planItems.id, wanted), topicWhere(scope, itemTopic),
+  ));
+  return new Set(rows.map((r) => r.id));
+}
+
+/** `visible` null: everything may be seen. */
+export function hideUnseenGoals<T extends { goalId?: unknown }>(items: T[], visible: Set<string> | null): T[] {
+  if (!visible) return items;
+  return items.map((a) => (typeof a.goalId === 'string' && !visible.has(a.goalId) ? { ...a, goalId: null } : a));
 }
 
 /** Everything in the plan the scope may see: the same shape as a saved version. */

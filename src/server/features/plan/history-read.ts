@@ -6,7 +6,7 @@ import { topicWhere, type FamilyScope } from '../../access/family-scope.ts';
 import type { Executor } from '../../db/connection.ts';
 import { planChanges, users } from '../../db/schema/index.ts';
 import { decodeCursor, toPage } from '../../http/pagination.ts';
-import { participantNames } from './content.ts';
+import { hideUnseenGoals, participantNames, visibleGoalIds } from './content.ts';
 import { changedFields } from './history.ts';
 
 const changeTopic = {
@@ -57,9 +57,12 @@ export async function listHistory(db: Executor, scope: FamilyScope, query: z.out
     ))
     .orderBy(desc(planChanges.at), desc(planChanges.id)).limit(query.limit + 1);
   const names = await participantNames(db, scope);
+  const data = (v: unknown) => v as Record<string, unknown> | null;
+  const goals = await visibleGoalIds(db, scope, rows.flatMap(({ change: c }) => [data(c.before)?.goalId as string | undefined, data(c.after)?.goalId as string | undefined]));
+  const redact = (v: Record<string, unknown> | null) => (v ? hideUnseenGoals([v], goals)[0]! : null);
   const items: PlanChange[] = rows.map(({ change: c, changedByName }) => {
-    const beforeData = c.before as Record<string, unknown> | null;
-    const afterData = c.after as Record<string, unknown> | null;
+    const beforeData = c.itemType === 'agreement' ? redact(data(c.before)) : data(c.before);
+    const afterData = c.itemType === 'agreement' ? redact(data(c.after)) : data(c.after);
     return {
       id: c.id, itemType: c.itemType, itemId: c.itemId, action: c.action, at: c.at.toISOString(), changedByName,
       onBehalfOfName: c.onBehalfOfParticipantId ? names.get(c.onBehalfOfParticipantId) ?? null : null,

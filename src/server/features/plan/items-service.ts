@@ -8,7 +8,7 @@ import type { RequestContext } from '../../http/context.ts';
 import { notFound } from '../../http/errors.ts';
 import { assertUpdated, assertVersion } from '../../http/etag.ts';
 import { followGoalDomain } from './agreements-service.ts';
-import { checkLifeDomain, checkParticipants, checkPrivacyChange, invalidField } from './checks.ts';
+import { checkLifeDomain, checkParticipants, checkPrivacyChange, checkPrivateAllowed, invalidField } from './checks.ts';
 import { loadItems, participantNames } from './content.ts';
 import { checkOnBehalfOf, recordChange } from './history.ts';
 
@@ -69,6 +69,7 @@ function columnsFor(kind: PlanItemKind, body: ItemPatch) {
 export async function createItem(tx: Tx, ctx: RequestContext, scope: FamilyScope, kind: PlanItemKind, body: ItemInput): Promise<PlanItem> {
   const writer = requireWriter(scope);
   const onBehalfOf = await checkOnBehalfOf(tx, scope, body.onBehalfOfParticipantId);
+  checkPrivateAllowed(scope, body.isPrivate, onBehalfOf);
   // The routes' schemas ask for it already; this guards the callers inside the server too (evaluations, demo).
   await checkInput(tx, scope, kind, { ...body, lifeDomainId: body.lifeDomainId ?? null });
   const [last] = await tx.select({ max: sql<number>`coalesce(max(${planItems.position}), -1)::int` }).from(planItems)

@@ -1,18 +1,36 @@
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, exists, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { PlanVersionReason } from '../../../shared/plan-constants.ts';
 import type { Agreement, PlanContent, PlanItem, PlanVersion, PlanVersionMeta } from '../../../shared/schemas/plan.ts';
 import { topicWhere, type FamilyScope } from '../../access/family-scope.ts';
 import { audit } from '../../audit/audit.ts';
 import type { Executor, Tx } from '../../db/connection.ts';
-import { planVersionItems, planVersions, users } from '../../db/schema/index.ts';
+import { agreements, planItems, planVersionItems, planVersions, users } from '../../db/schema/index.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { notFound } from '../../http/errors.ts';
-import { loadPlanContent } from './content.ts';
+import { hideUnseenGoals, loadPlanContent, visibleGoalIds } from './content.ts';
 
 const versionTopic = {
   itemType: planVersionItems.itemType, id: planVersionItems.itemId, lifeDomainId: planVersionItems.lifeDomainId,
   isPrivate: planVersionItems.isPrivate, authorParticipantId: planVersionItems.authorParticipantId,
 };
+
+/**
+ * A saved item shows only while the item as it is now is visible too, as in the history: an item
+ * made private later, or moved to a life domain that is not shared, leaves old versions with it.
+ * Coaches see everything, so they skip the look-up.
+ */
+function stillVisible(db: Executor, scope: FamilyScope): SQL | undefined {
+  if (scope.reach === 'full' && scope.participantRole === 'coach') return undefined;
+  const li = alias(planItems, 'live_item');
+  const la = alias(agreements, 'live_agreement');
+  return or(
+    exists(db.select({ one: sql`1` }).from(li).where(and(eq(li.collaborationId, planVersionItems.collaborationId), eq(li.id, planVersionItems.itemId),
+      topicWhere(scope, { itemType: li.kind, id: li.id, lifeDomainId: li.lifeDomainId, isPrivate: li.isPrivate, authorParticipantId: li.authorParticipantId, onBehalfOfParticipantId: li.onBehalfOfParticipantId })))),
+    exists(db.select({ one: sql`1` }).from(la).where(and(eq(la.collaborationId, planVersionItems.collaborationId), eq(la.id, planVersionItems.itemId),
+      topicWhere(scope, { itemType: 'agreement', id: la.id, lifeDomainId: la.lifeDomainId, isPrivate: la.isPrivate, authorParticipantId: la.authorParticipantId, onBehalfOfParticipantId: la.onBehalfOfParticipantId })))),
+  );
+}
 
 const metaColumns = {
   id: planVersions.id, number: planVersions.number, reason: planVersions.reason, label: planVersions.label,
@@ -63,13 +81,15 @@ export async function readVersion(db: Executor, scope: FamilyScope, versionId: s
     .where(and(ofFamily(scope), eq(planVersions.id, versionId)));
   if (!meta) throw notFound();
   const rows = await db.select({ itemType: planVersionItems.itemType, data: planVersionItems.data }).from(planVersionItems)
-    .where(and(eq(planVersionItems.collaborationId, scope.collaborationId), eq(planVersionItems.versionId, versionId), topicWhere(scope, versionTopic)))
+    .where(and(eq(planVersionItems.collaborationId, scope.collaborationId), eq(planVersionItems.versionId, versionId), topicWhere(scope, versionTopic), stillVisible(db, scope)))
     .orderBy(asc(planVersionItems.itemType), asc(sql`(${planVersionItems.data}->>'position')::int`));
   const of = <T>(type: string) => rows.filter((r) => r.itemType === type).map((r) => r.data as T);
   const content: PlanContent = {
     questions: of<PlanItem>('question'), strengths: of<PlanItem>('strength'), worries: of<PlanItem>('worry'),
-    goals: of<PlanItem>('goal'), agreements: of<Agreement>('agreement'),
+    goals: of<PlanItem>('goal'), agreements: [],
   };
+  const saved = of<Agreement>('agreement');
+  content.agreements = hideUnseenGoals(saved, await visibleGoalIds(db, scope, saved.map((a) => a.goalId)));
   return { meta: presentMeta(meta), ...content };
 }
 

@@ -29,6 +29,10 @@ export async function invite(tx: Tx, ctx: RequestContext, scope: FamilyScope, bo
     [participant] = await tx.select().from(familyParticipants).where(and(inFamily, eq(familyParticipants.id, body.participantId)));
     if (!participant || !INVITABLE.has(participant.role)) throw invalidField('participantId', 'notForThisPerson');
   }
+  // Full reach (parent, young person) is the family's own circle: a young person may invite their
+  // network, not someone who would then read the whole file.
+  const role = participant?.role ?? body.role!;
+  if ((role === 'parent' || role === 'young_person') && writer.participantRole === 'young_person') throw invalidField(body.participantId ? 'participantId' : 'role', 'notYours');
   const { user, existing } = await accountFor(tx, body.email, participant?.displayName ?? body.displayName!, ctx.locale);
   if (participant?.userId && participant.userId !== user.id) throw invalidField('email');
   // One person has one place in a family: the same account cannot come in twice under two names.
@@ -41,10 +45,9 @@ export async function invite(tx: Tx, ctx: RequestContext, scope: FamilyScope, bo
     await tx.update(familyParticipants).set({ userId: user.id, email: body.email, updatedAt: new Date() })
       .where(and(eq(familyParticipants.collaborationId, scope.collaborationId), eq(familyParticipants.id, participant.id)));
   } else {
-    const role = body.role!;
     [participant] = await tx.insert(familyParticipants).values({
       collaborationId: scope.collaborationId, familyId: scope.familyId, userId: user.id, email: body.email,
-      displayName: body.displayName!, relation: body.relation ?? null, role, ring: RING[role],
+      displayName: body.displayName!, relation: body.relation ?? null, role: body.role!, ring: RING[body.role!],
     }).returning();
   }
   const p = participant!;

@@ -184,3 +184,27 @@ describe('the family takes its whole file along', () => {
     expect(theirPdf).not.toContain('Wie keek in ons dossier');
   });
 });
+
+describe('private items', () => {
+  it('are for family members; a coach writes one only for a member, who then sees it, and the rest of the family does not', async () => {
+    const own = await coach.request('POST', url('worries'), { body: { text: 'Mijn eigen notitie', lifeDomainId: domains.money, isPrivate: true } });
+    expect(own.statusCode).toBe(422);
+    expect(own.json().error.details[0]).toMatchObject({ field: 'isPrivate', code: 'privateIsForFamily' });
+
+    const members = (await coach.request('GET', url('members'))).json().items;
+    const id = (name: string) => members.find((m: { displayName: string }) => m.displayName === name).id;
+    const forMalika = await created<{ id: string }>(coach, url('worries'), { text: 'Malika wil dit voor zich houden', lifeDomainId: domains.money, isPrivate: true, onBehalfOfParticipantId: id('Malika') });
+    await created(coach, url('invitations'), { participantId: id('Yasmina'), email: 'yasmina@gezinsplan.example' });
+    const yasmina = await redeemLink(t.app, tokenInLink((await latestMailTo(t.db, 'yasmina@gezinsplan.example')).text, '/sign-in/link'));
+    expect((await malika.request('GET', url(`worries/${forMalika.id}`))).statusCode).toBe(200);
+    expect((await coach.request('GET', url(`worries/${forMalika.id}`))).statusCode).toBe(200);
+    expect((await yasmina.request('GET', url(`worries/${forMalika.id}`))).statusCode).toBe(404);
+    expect((await yasmina.request('GET', url('plan'))).body).not.toContain('voor zich houden');
+  });
+
+  it('a parent cannot hide the coach\'s contact note from the rest of the family', async () => {
+    const note = await created<{ id: string; version: number }>(coach, url('contacts'), { occurredOn: '2026-11-20', place: 'phone', summary: 'Telefoon met Malika over de school' });
+    const hide = await malika.request('PATCH', url(`contacts/${note.id}`), { body: { isPrivate: true }, headers: ifMatch(note.version) });
+    expect(hide.statusCode).toBe(403);
+  });
+});
