@@ -123,6 +123,7 @@ test('a parent invites the teacher, shares only school, revokes it, and sees the
   await expect(tom.getByRole('heading', { level: 1 })).toHaveText('Ons plan');
   await expect(tom.getByText(SCHOOL_GOAL)).toBeVisible();
   await expect(tom.getByText(MONEY_GOAL)).toHaveCount(0);
+  await expect(tom.getByText('Je ziet alleen wat het gezin met jou deelt.')).toBeVisible();
   // Only the family view: no working plan, no members, no history, no sharing.
   const tabs = tom.getByRole('navigation', { name: 'Onderdelen van het gezinsdossier' });
   await expect(tabs.getByRole('link')).toHaveText(['Gezinsweergave']);
@@ -141,7 +142,7 @@ test('a parent invites the teacher, shares only school, revokes it, and sees the
   // On the next request the teacher sees nothing of the plan.
   await tom.goto(planUrl);
   await tom.reload();
-  await expect(tom.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(tom.getByText('Het gezin deelt nu niets met jou')).toBeVisible();
   await expect(tom.getByText(SCHOOL_GOAL)).toHaveCount(0);
   await expect(tom.getByText(MONEY_GOAL)).toHaveCount(0);
   await expectAccessible(tom);
@@ -152,8 +153,13 @@ test('a parent invites the teacher, shares only school, revokes it, and sees the
   const teacherReads = page.getByRole('listitem').filter({ hasText: teacher }).filter({ hasText: 'las het plan' });
   await expect(teacherReads.first()).toBeVisible();
   await expect(page.getByRole('listitem').filter({ hasText: /^Malika/ })).toHaveCount(0);
-  await expect(page.getByRole('link', { name: /Ons hele dossier \(PDF/ })).toBeVisible();
-  await expect(page.getByRole('link', { name: /Ons hele dossier \(JSON/ })).toBeVisible();
+  // The whole file to take along, with who looked in it.
+  const pdf = await page.request.get((await page.getByRole('link', { name: /Ons hele dossier \(PDF/ }).getAttribute('href'))!);
+  expect(pdf.status()).toBe(200);
+  expect(pdf.headers()['content-type']).toContain('application/pdf');
+  const json = await page.request.get((await page.getByRole('link', { name: /Ons hele dossier \(JSON/ }).getAttribute('href'))!);
+  expect(json.status()).toBe(200);
+  expect(JSON.stringify(await json.json())).toContain(teacher);
   await expectAccessible(page);
 
   // A coach proposes to share school again; it waits until Malika agrees.

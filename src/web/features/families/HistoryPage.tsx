@@ -10,7 +10,8 @@ import styles from './Family.module.css';
 
 const textOf = (c: PlanChange) => {
   const data = c.after ?? c.before ?? {};
-  const text = data.text ?? data.what ?? data.displayName ?? data.summary ?? data.label;
+  // Plan items have a text; a grant names the person it is for, a prior involvement its organisation.
+  const text = data.text ?? data.what ?? data.displayName ?? data.summary ?? data.label ?? data.participantName ?? data.organisationName;
   return typeof text === 'string' ? text : '';
 };
 

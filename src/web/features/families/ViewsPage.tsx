@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Plan, PlanItem } from '../../../shared/schemas/plan.ts';
 import { Button } from '../../components/Button.tsx';
+import { EmptyState } from '../../components/EmptyState.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -48,9 +49,19 @@ export function FamilyViewPage() {
         <a href={familyPaths.pdf(family.id, locale)} download>{t('families.view.pdf')}</a>
         <a href={familyPaths.json(family.id)} download>{t('families.view.json')}</a>
       </div>
+      {family.reach === 'consented' && <SharedOnly plan={plan} />}
       {child ? <ChildGoals plan={plan} goals={plan.goals.filter((g) => g.memberIds.includes(child.id))} /> : <PlainPlan plan={plan} familyId={family.reach === 'full' ? family.id : undefined} />}
     </div>
   );
+}
+
+/** Someone outside the family sees what the family shared with them, and is told so. */
+function SharedOnly({ plan }: { plan: Plan }) {
+  const { t } = useTranslation();
+  const nothing = [plan.questions, plan.goals, plan.strengths, plan.worries, plan.agreements].every((list) => list.length === 0);
+  return nothing
+    ? <EmptyState title={t('families.view.sharedNothing.title')}>{t('families.view.sharedNothing.body')}</EmptyState>
+    : <p>{t('families.view.sharedOnly')}</p>;
 }
 
 /** The plan in plain words; with `familyId`, the family can tap how far each goal is. */

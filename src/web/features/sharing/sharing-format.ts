@@ -74,7 +74,7 @@ export function dateLabel(value: string, locale: string): string {
 export const KNOWN_ENTITIES = [
   'family', 'plan', 'question', 'strength', 'worry', 'goal', 'agreement', 'evaluation', 'contact_moment', 'member', 'history',
   'member_list', 'participant_list', 'home', 'home_list', 'contact_moment_list', 'plan_version', 'plan_version_list', 'plan_compare',
-  'plan_pdf', 'family_export', 'consent', 'consent_list', 'invitation', 'access_log', 'prior_involvement', 'prior_involvement_list', 'portal',
+  'plan_pdf', 'file_pdf', 'family_export', 'consent', 'consent_list', 'invitation', 'access_log', 'prior_involvement', 'prior_involvement_list', 'portal',
 ] as const;
 export type KnownEntity = (typeof KNOWN_ENTITIES)[number];
 
