@@ -1,7 +1,7 @@
 import { and, eq, exists, inArray, isNull, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { ParticipantRole } from '../../shared/roles.ts';
 import type { Executor } from '../db/connection.ts';
-import { families, familyParticipants } from '../db/schema/index.ts';
+import { consentGrants, families, familyParticipants } from '../db/schema/index.ts';
 import { forbidden, notFound } from '../http/errors.ts';
 import type { Actor } from './actor.ts';
 
@@ -136,5 +136,25 @@ export function requireInCircle(scope: FamilyScope): FamilyScope & { participant
 export function requireWriter(scope: FamilyScope): FamilyScope & { participantId: string; participantRole: ParticipantRole } {
   const inCircle = requireInCircle(scope);
   if (scope.reach !== 'full') throw forbidden();
+  return inCircle;
+}
+
+/**
+ * Who may add to (or change what they added to) one life domain of the plan: the family and its
+ * coaches, and anyone the family let "also add" to that domain (a `contribute` grant in effect).
+ * Someone else's item stays the family's to change. Visible but not allowed: 403.
+ */
+export async function requireContributor(
+  db: Executor, scope: FamilyScope, lifeDomainId: string | null | undefined, authorParticipantId?: string | null,
+): Promise<FamilyScope & { participantId: string; participantRole: ParticipantRole }> {
+  const inCircle = requireInCircle(scope);
+  if (scope.reach === 'full') return inCircle;
+  if (!lifeDomainId || (authorParticipantId !== undefined && authorParticipantId !== scope.participantId)) throw forbidden();
+  const [grant] = await db.select({ id: consentGrants.id }).from(consentGrants).where(and(
+    eq(consentGrants.collaborationId, scope.collaborationId), eq(consentGrants.familyId, scope.familyId), eq(consentGrants.participantId, inCircle.participantId),
+    eq(consentGrants.status, 'active'), eq(consentGrants.level, 'contribute'), eq(consentGrants.lifeDomainId, lifeDomainId),
+    isNull(consentGrants.revokedAt), or(isNull(consentGrants.validUntil), sql`${consentGrants.validUntil} > now()`),
+  )).limit(1);
+  if (!grant) throw forbidden();
   return inCircle;
 }

@@ -1,7 +1,7 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Agreement, AgreementInput } from '../../../shared/schemas/plan.ts';
-import { requireWriter, type FamilyScope } from '../../access/family-scope.ts';
+import { requireContributor, requireInCircle, type FamilyScope } from '../../access/family-scope.ts';
 import type { Tx } from '../../db/connection.ts';
 import { agreements } from '../../db/schema/index.ts';
 import type { RequestContext } from '../../http/context.ts';
@@ -42,10 +42,11 @@ async function resolvedColumns(tx: Tx, scope: FamilyScope, body: Partial<Input>,
 }
 
 export async function createAgreement(tx: Tx, ctx: RequestContext, scope: FamilyScope, body: Input, now: Date): Promise<Agreement> {
-  const writer = requireWriter(scope);
+  requireInCircle(scope);
   const onBehalfOf = await checkOnBehalfOf(tx, scope, body.onBehalfOfParticipantId);
   checkPrivateAllowed(scope, body.isPrivate, onBehalfOf);
   const columns = await resolvedColumns(tx, scope, body);
+  const writer = await requireContributor(tx, scope, 'lifeDomainId' in columns ? columns.lifeDomainId : body.lifeDomainId);
   const [last] = await tx.select({ max: sql<number>`coalesce(max(${agreements.position}), -1)::int` }).from(agreements)
     .where(and(eq(agreements.collaborationId, scope.collaborationId), eq(agreements.familyId, scope.familyId)));
   const [row] = await tx.insert(agreements).values({
@@ -63,11 +64,12 @@ export async function updateAgreement(
 ): Promise<Agreement> {
   const before = await visibleAgreement(tx, scope, id, now);
   // Out of sight answers 404 first, exactly like an id that does not exist; in sight but read-only is 403.
-  requireWriter(scope);
+  await requireContributor(tx, scope, before.lifeDomainId, before.authorParticipantId);
   assertVersion(before.version, expected);
   checkPrivacyChange(scope, before, patch.isPrivate);
   const onBehalfOf = await checkOnBehalfOf(tx, scope, patch.onBehalfOfParticipantId);
   const columns = await resolvedColumns(tx, scope, patch, before.goalId);
+  if ('lifeDomainId' in columns) await requireContributor(tx, scope, columns.lifeDomainId, before.authorParticipantId);
   const updated = await tx.update(agreements)
     .set({ ...columns, version: sql`${agreements.version} + 1`, updatedAt: sql`now()`, ...(onBehalfOf && { onBehalfOfParticipantId: onBehalfOf }) })
     .where(and(eq(agreements.collaborationId, scope.collaborationId), eq(agreements.id, id), eq(agreements.version, expected)))
@@ -80,7 +82,7 @@ export async function updateAgreement(
 
 export async function deleteAgreement(tx: Tx, ctx: RequestContext, scope: FamilyScope, id: string, expected: number, now: Date): Promise<void> {
   const before = await visibleAgreement(tx, scope, id, now);
-  requireWriter(scope);
+  await requireContributor(tx, scope, before.lifeDomainId, before.authorParticipantId);
   assertVersion(before.version, expected);
   await tx.update(agreements).set({ deletedAt: sql`now()`, version: sql`${agreements.version} + 1` })
     .where(and(eq(agreements.collaborationId, scope.collaborationId), eq(agreements.id, id)));

@@ -61,5 +61,7 @@ export function checkPrivacyChange(
  * from the rest of the family. A coach's own notes the family always reads (transparency).
  */
 export function checkPrivateAllowed(scope: FamilyScope, isPrivate: boolean | undefined, onBehalfOf: string | null): void {
-  if (isPrivate && scope.participantRole === 'coach' && !onBehalfOf) throw invalidField('isPrivate', 'privateIsForFamily');
+  if (!isPrivate) return;
+  // The network and outside professionals who add to the plan add for the family to read.
+  if (scope.reach !== 'full' || (scope.participantRole === 'coach' && !onBehalfOf)) throw invalidField('isPrivate', 'privateIsForFamily');
 }

@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { PlanItem } from '../../../shared/schemas/plan.ts';
 import type { GoalStatus, PlanItemKind } from '../../../shared/plan-constants.ts';
-import { requireWriter, type FamilyScope } from '../../access/family-scope.ts';
+import { requireContributor, requireWriter, type FamilyScope } from '../../access/family-scope.ts';
 import type { Tx } from '../../db/connection.ts';
 import { families, planItemMembers, planItems } from '../../db/schema/index.ts';
 import type { RequestContext } from '../../http/context.ts';
@@ -67,7 +67,7 @@ function columnsFor(kind: PlanItemKind, body: ItemPatch) {
 }
 
 export async function createItem(tx: Tx, ctx: RequestContext, scope: FamilyScope, kind: PlanItemKind, body: ItemInput): Promise<PlanItem> {
-  const writer = requireWriter(scope);
+  const writer = await requireContributor(tx, scope, body.lifeDomainId);
   const onBehalfOf = await checkOnBehalfOf(tx, scope, body.onBehalfOfParticipantId);
   checkPrivateAllowed(scope, body.isPrivate, onBehalfOf);
   // The routes' schemas ask for it already; this guards the callers inside the server too (evaluations, demo).
@@ -90,7 +90,8 @@ export async function updateItem(
 ): Promise<PlanItem> {
   const before = await visibleItem(tx, scope, kind, id);
   // Out of sight answers 404 first, exactly like an id that does not exist; in sight but read-only is 403.
-  requireWriter(scope);
+  await requireContributor(tx, scope, before.lifeDomainId, before.authorParticipantId);
+  if (patch.lifeDomainId !== undefined) await requireContributor(tx, scope, patch.lifeDomainId, before.authorParticipantId);
   assertVersion(before.version, expected);
   checkPrivacyChange(scope, before, patch.isPrivate);
   const onBehalfOf = await checkOnBehalfOf(tx, scope, patch.onBehalfOfParticipantId);
@@ -110,7 +111,7 @@ export async function updateItem(
 /** Deleting keeps the row (with deletedAt) so the history and saved versions still tell the story. */
 export async function deleteItem(tx: Tx, ctx: RequestContext, scope: FamilyScope, kind: PlanItemKind, id: string, expected: number): Promise<void> {
   const before = await visibleItem(tx, scope, kind, id);
-  requireWriter(scope);
+  await requireContributor(tx, scope, before.lifeDomainId, before.authorParticipantId);
   assertVersion(before.version, expected);
   await tx.update(planItems).set({ deletedAt: sql`now()`, version: sql`${planItems.version} + 1` })
     .where(and(eq(planItems.collaborationId, scope.collaborationId), eq(planItems.id, id)));

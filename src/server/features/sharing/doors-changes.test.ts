@@ -80,7 +80,9 @@ describe('changing what one may not see, or may only read', () => {
     expectError(await as.teacher!.request('PATCH', url(`goals/${homework.id}`), { body: { text: 'x' }, headers: ifMatch(homework.version) }), 403, 'forbidden');
     const onSecret = await as.teacher!.request('POST', url('agreements'), { body: { what: 'x', goalId: id.moneyGoal, ownerParticipantId: pid.teacher } });
     const onRandom = await as.teacher!.request('POST', url('agreements'), { body: { what: 'x', goalId: RANDOM_UUID, ownerParticipantId: pid.teacher } });
-    expect({ status: onSecret.statusCode, body: onSecret.body }).toEqual({ status: 403, body: onRandom.body });
+    // Attaching to a goal one cannot see is refused exactly like a goal that does not exist.
+    expect(onRandom.statusCode).toBe(422);
+    expect({ status: onSecret.statusCode, body: onSecret.body }).toEqual({ status: onRandom.statusCode, body: onRandom.body });
     const evaluate = (goalId: string) => as.teacher!.request('POST', url('evaluations'), { body: { heldOn: '2026-11-30', goals: [{ goalId, decision: 'reached' }] } });
     expect({ status: (await evaluate(id.moneyGoal!)).statusCode, body: (await evaluate(id.moneyGoal!)).body }).toEqual({ status: 403, body: (await evaluate(RANDOM_UUID)).body });
     await expectUnchanged();

@@ -208,3 +208,31 @@ describe('private items', () => {
     expect(hide.statusCode).toBe(403);
   });
 });
+
+describe('"may also add"', () => {
+  it('lets someone add to the shared life domain and change what they added, nothing else', async () => {
+    const { teacher, participantId } = await inviteTeacher(malika, 'meester.ali@school.example', 'Meester Ali');
+    const worry = { text: 'Sami is moe in de klas', lifeDomainId: domains.school };
+    expect((await teacher.request('POST', url('worries'), { body: worry })).statusCode).toBe(403);
+    const grant = await created<{ id: string; version: number }>(malika, url('consents'), { participantId, lifeDomainId: domains.school, level: 'contribute' });
+
+    const added = await created<{ id: string; version: number; authorName: string }>(teacher, url('worries'), worry);
+    expect(added.authorName).toBe('Meester Ali');
+    expect(textsOf((await malika.request('GET', url('worries'))).json().items)).toContain('Sami is moe in de klas');
+    const changed = await teacher.request('PATCH', url(`worries/${added.id}`), { body: { text: 'Sami is vaak moe in de klas' }, headers: ifMatch(added.version) });
+    expect(changed.statusCode).toBe(200);
+    for (const [method, path, body] of [
+      ['POST', 'worries', { text: 'Iets over geld', lifeDomainId: domains.money }],
+      ['PATCH', `worries/${added.id}`, { lifeDomainId: domains.money }],
+      ['POST', 'worries', { ...worry, isPrivate: true }],
+    ] as const) {
+      const res = await teacher.request(method, url(path), { body, headers: ifMatch(changed.json().version) });
+      expect([403, 422], `${method} ${path}`).toContain(res.statusCode);
+    }
+    const sami = (await malika.request('GET', url('goals'))).json().items.find((g: { text: string }) => g.text.startsWith('Sami'));
+    expect((await teacher.request('PATCH', url(`goals/${sami.id}`), { body: { text: 'Anders' }, headers: ifMatch(sami.version) })).statusCode).toBe(403);
+
+    await malika.request('DELETE', url(`consents/${grant.id}`), { headers: ifMatch(grant.version) });
+    expect((await teacher.request('POST', url('worries'), { body: worry })).statusCode).toBe(403);
+  });
+});
