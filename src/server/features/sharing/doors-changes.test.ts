@@ -1,10 +1,11 @@
 import { eq } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { consentGrants, familyParticipants } from '../../db/schema/index.ts';
-import { demo, redeemLink, signIn, signInByLink, useTestApp, type Client } from '../../test/harness.ts';
+import { redeemLink, type Client } from '../../test/harness.ts';
 import { expectError, latestMailTo, RANDOM_UUID, tokenInLink } from '../../test/helpers.ts';
 import { pdfText } from '../../test/pdf.ts';
 import { created, expectSameAsRandom, ifMatch, textsOf } from '../plan/plan-test-support.ts';
+import { SHARED_SCHOOL_GOAL, TEXT, useDoorsWorld } from './doors-fixture.ts';
 
 /*
  * The family decides who sees what: the changing doors of Malika's file (demo data). The same
@@ -13,56 +14,10 @@ import { created, expectSameAsRandom, ifMatch, textsOf } from '../plan/plan-test
  * attaching and moving what one may not see, granting oneself access, approving without being the
  * one who decides, the access log, and a grant that is revoked or expires.
  */
-const t = useTestApp();
-const as: Record<string, Client> = {};
-const pid: Record<string, string> = {};
-const id: Record<string, string> = {};
-let familyId: string;
-let domains: Record<string, string>;
-let schoolGrant: { id: string; version: number };
-const url = (path: string) => `/api/v1/families/${familyId}${path ? `/${path}` : ''}`;
-const randomFamily = (path: string) => `/api/v1/families/${RANDOM_UUID}${path ? `/${path}` : ''}`;
-
-const SHARED_SCHOOL_GOAL = 'Sami krijgt hulp bij zijn huiswerk';
-/** What nobody but the coach (and, for private items, their author) may see: texts and ids. */
-const TEXT = {
-  moneyGoal: 'Kluisdoel schuldbemiddeling', moneyAgreement: 'Kluisafspraak met de deurwaarder', moneyContact: 'Kluiscontact over de beslaglegging',
-  malikaPrivate: 'Malikadagboek over haar ex', yasminaPrivate: 'Yasminadagboek over haar lief',
-};
-
-beforeAll(async () => {
-  as.coach = await signIn(t.app, demo('coach2', 'antwerpen'));
-  familyId = (await as.coach.request('GET', '/api/v1/families?q=Malika')).json().items[0].id;
-  const plan = (await as.coach.request('GET', url('plan'))).json();
-  domains = Object.fromEntries(plan.lifeDomains.map((d: { pictogram: string; id: string }) => [d.pictogram, d.id]));
-  as.malika = await signInByLink(t.app, t.db, 'malika@gezinsplan.example');
-  as.oma = await signInByLink(t.app, t.db, 'oma.fatima@gezinsplan.example');
-  as.jason = await signInByLink(t.app, t.db, 'jason@gezinsplan.example');
-  for (const [key, email] of Object.entries({
-    otherCoach: demo('coach1', 'antwerpen'), coordinator: demo('coordinator', 'antwerpen'),
-    gentCoordinator: demo('coordinator', 'gent'), gentCoach: demo('coach1', 'gent'),
-  })) as[key] = await signIn(t.app, email);
-  const members = (await as.coach.request('GET', url('members'))).json().items as { id: string; displayName: string }[];
-  pid.malika = members.find((m) => m.displayName === 'Malika')!.id;
-  pid.yasmina = members.find((m) => m.displayName === 'Yasmina')!.id;
-
-  // Yasmina is invited and signs in by the link in the mail.
-  await created(as.coach, url('invitations'), { participantId: pid.yasmina, email: 'yasmina@gezinsplan.example' });
-  as.yasmina = await redeemLink(t.app, tokenInLink((await latestMailTo(t.db, 'yasmina@gezinsplan.example')).text, '/sign-in/link'));
-  // Malika invites the teacher and shares "school" with him, to read.
-  pid.teacher = (await created<{ participantId: string }>(as.malika, url('invitations'), { displayName: 'Meester Tom', role: 'outside_professional', relation: 'leerkracht van Sami', email: 'tom@school.example' })).participantId;
-  as.teacher = await redeemLink(t.app, tokenInLink((await latestMailTo(t.db, 'tom@school.example')).text, '/sign-in/link'));
-  schoolGrant = await created(as.malika, url('consents'), { participantId: pid.teacher, lifeDomainId: domains.school, level: 'read' });
-
-  id.moneyGoal = (await created(as.coach, url('goals'), { text: TEXT.moneyGoal, lifeDomainId: domains.money })).id;
-  id.moneyAgreement = (await created(as.coach, url('agreements'), { what: TEXT.moneyAgreement, goalId: id.moneyGoal, ownerParticipantId: pid.malika })).id;
-  id.moneyContact = (await created(as.coach, url('contacts'), { occurredOn: '2026-11-20', place: 'home', summary: TEXT.moneyContact, lifeDomainId: domains.money })).id;
-  id.malikaPrivate = (await created(as.malika, url('worries'), { text: TEXT.malikaPrivate, lifeDomainId: domains.school, isPrivate: true })).id;
-  id.yasminaPrivate = (await created(as.yasmina, url('goals'), { text: TEXT.yasminaPrivate, lifeDomainId: domains.school, memberIds: [pid.yasmina], isPrivate: true })).id;
-  // One single item shared on its own with the teacher: a worry about money.
-  id.sharedWorry = (await created(as.coach, url('worries'), { text: 'Huiswerk lukt niet door de geldzorgen', lifeDomainId: domains.money })).id;
-  await created(as.malika, url('consents'), { participantId: pid.teacher, itemType: 'worry', itemId: id.sharedWorry });
-});
+const w = useDoorsWorld();
+const { t, as, pid, id } = w;
+const url = (path: string) => w.url(path);
+const randomFamily = (path: string) => w.randomFamily(path);
 
 async function omaPid() {
   return (await as.coach!.request('GET', url('consents'))).json().people.find((p: { displayName: string }) => p.displayName === 'Oma Fatima').participantId as string;
@@ -71,9 +26,9 @@ async function omaPid() {
 describe('changing what one may not see, or may only read', () => {
   it('the teacher cannot change, remove, attach to or move an unshared item (404 as for a random id), nor a shared one (403)', async () => {
     await expectSameAsRandom(as.teacher!, 'PATCH', url(`goals/${id.moneyGoal}`), id.moneyGoal!, { text: 'x' });
-    await expectSameAsRandom(as.teacher!, 'PATCH', url(`goals/${id.moneyGoal}`), id.moneyGoal!, { lifeDomainId: domains.school });
+    await expectSameAsRandom(as.teacher!, 'PATCH', url(`goals/${id.moneyGoal}`), id.moneyGoal!, { lifeDomainId: w.domains.school });
     await expectSameAsRandom(as.teacher!, 'DELETE', url(`goals/${id.moneyGoal}`), id.moneyGoal!);
-    await expectSameAsRandom(as.teacher!, 'PATCH', url(`agreements/${id.moneyAgreement}`), id.moneyAgreement!, { lifeDomainId: domains.school });
+    await expectSameAsRandom(as.teacher!, 'PATCH', url(`agreements/${id.moneyAgreement}`), id.moneyAgreement!, { lifeDomainId: w.domains.school });
     await expectSameAsRandom(as.teacher!, 'DELETE', url(`contacts/${id.moneyContact}`), id.moneyContact!);
     await expectSameAsRandom(as.teacher!, 'PATCH', url(`goals/${id.yasminaPrivate}`), id.yasminaPrivate!, { text: 'x' });
     const homework = (await as.teacher!.request('GET', url('goals'))).json().items[0];
@@ -92,7 +47,7 @@ describe('changing what one may not see, or may only read', () => {
     for (const [who, key, kind] of [['malika', 'yasminaPrivate', 'goals'], ['yasmina', 'malikaPrivate', 'worries']] as const) {
       const itemId = id[key]!;
       await expectSameAsRandom(as[who]!, 'PATCH', url(`${kind}/${itemId}`), itemId, { text: 'x' });
-      await expectSameAsRandom(as[who]!, 'PATCH', url(`${kind}/${itemId}`), itemId, { isPrivate: false, lifeDomainId: domains.money });
+      await expectSameAsRandom(as[who]!, 'PATCH', url(`${kind}/${itemId}`), itemId, { isPrivate: false, lifeDomainId: w.domains.money });
       await expectSameAsRandom(as[who]!, 'DELETE', url(`${kind}/${itemId}`), itemId);
     }
     const own = pid.malika!;
@@ -111,7 +66,7 @@ async function expectUnchanged() {
   for (const [kind, key] of [['goals', 'moneyGoal'], ['worries', 'malikaPrivate'], ['goals', 'yasminaPrivate']] as const) {
     expect((await as.coach!.request('GET', url(`${kind}/${id[key]}`))).json()).toMatchObject({ text: TEXT[key], version: 1 });
   }
-  expect((await as.coach!.request('GET', url(`agreements/${id.moneyAgreement}`))).json()).toMatchObject({ what: TEXT.moneyAgreement, lifeDomainId: domains.money, version: 1 });
+  expect((await as.coach!.request('GET', url(`agreements/${id.moneyAgreement}`))).json()).toMatchObject({ what: TEXT.moneyAgreement, lifeDomainId: w.domains.money, version: 1 });
   expect((await as.coach!.request('GET', url('contacts'))).json().items.map((c: { id: string }) => c.id)).toContain(id.moneyContact);
   const agreements = (await as.coach!.request('GET', url('agreements'))).json().items;
   expect(agreements.filter((a: { goalId: string | null; what: string }) => a.goalId === id.moneyGoal || a.goalId === id.yasminaPrivate).map((a: { what: string }) => a.what)).toEqual([TEXT.moneyAgreement]);
@@ -121,12 +76,12 @@ describe('who decides about sharing', () => {
   it('the teacher and Oma cannot share anything with themselves, invite, revoke or approve', async () => {
     const oma = await omaPid();
     for (const [who, participantId] of [['teacher', pid.teacher!], ['oma', oma]] as const) {
-      expectError(await as[who]!.request('POST', url('consents'), { body: { participantId, lifeDomainId: domains.money } }), 403, 'forbidden');
+      expectError(await as[who]!.request('POST', url('consents'), { body: { participantId, lifeDomainId: w.domains.money } }), 403, 'forbidden');
       expectError(await as[who]!.request('POST', url('consents'), { body: { participantId, itemType: 'goal', itemId: id.moneyGoal } }), 403, 'forbidden');
       expectError(await as[who]!.request('POST', url('invitations'), { body: { displayName: 'Vriend', role: 'network_member', email: `vriend.${who}@example.org` } }), 403, 'forbidden');
-      expectError(await as[who]!.request('DELETE', url(`consents/${schoolGrant.id}`), { headers: ifMatch(schoolGrant.version) }), 403, 'forbidden');
+      expectError(await as[who]!.request('DELETE', url(`consents/${w.schoolGrant.id}`), { headers: ifMatch(w.schoolGrant.version) }), 403, 'forbidden');
     }
-    const proposal = await created<{ id: string; version: number }>(as.coach!, url('consents'), { participantId: oma, lifeDomainId: domains.money });
+    const proposal = await created<{ id: string; version: number }>(as.coach!, url('consents'), { participantId: oma, lifeDomainId: w.domains.money });
     for (const who of ['teacher', 'oma']) {
       expectError(await as[who]!.request('POST', url(`consents/${proposal.id}/approve`), { body: {}, headers: ifMatch(proposal.version) }), 403, 'forbidden');
     }
@@ -138,13 +93,13 @@ describe('who decides about sharing', () => {
     expect((await as.oma!.request('GET', url('goals'))).body).not.toContain(TEXT.moneyGoal);
     const grants = (await as.coach!.request('GET', url('consents'))).json().grants as { id: string; participantId: string; status: string; lifeDomainId: string | null; itemId: string | null }[];
     expect(grants.find((g) => g.id === proposal.id)?.status).toBe('proposed');
-    expect(grants.filter((g) => (g.participantId === pid.teacher || g.participantId === oma) && (g.lifeDomainId === domains.money || g.itemId === id.moneyGoal)).map((g) => g.status)).toEqual(['proposed']);
-    expect(grants.find((g) => g.id === schoolGrant.id)).toBeTruthy();
+    expect(grants.filter((g) => (g.participantId === pid.teacher || g.participantId === oma) && (g.lifeDomainId === w.domains.money || g.itemId === id.moneyGoal)).map((g) => g.status)).toEqual(['proposed']);
+    expect(grants.find((g) => g.id === w.schoolGrant.id)).toBeTruthy();
     await as.malika!.request('DELETE', url(`consents/${proposal.id}`), { headers: ifMatch(proposal.version) });
   });
 
   it('what is about Yasmina is hers to share: not Malika\'s, not the coach\'s on Malika\'s behalf', async () => {
-    const goal = await created(as.yasmina!, url('goals'), { text: 'Yasmina haalt haar rijbewijs', lifeDomainId: domains.school, memberIds: [pid.yasmina] });
+    const goal = await created(as.yasmina!, url('goals'), { text: 'Yasmina haalt haar rijbewijs', lifeDomainId: w.domains.school, memberIds: [pid.yasmina] });
     const share = (who: string, extra: object = {}) => as[who]!.request('POST', url('consents'), { body: { participantId: pid.teacher, itemType: 'goal', itemId: goal.id, ...extra } });
     expectError(await share('malika'), 422, 'validation_failed');
     expectError(await share('coach', { onBehalfOfParticipantId: pid.malika }), 422, 'validation_failed');
@@ -157,9 +112,9 @@ describe('who decides about sharing', () => {
   });
 
   it('a coach\'s proposal is approved only by the one who decides, or on their behalf', async () => {
-    const goal = await created(as.yasmina!, url('goals'), { text: 'Yasmina zoekt een studentenjob', lifeDomainId: domains.money, memberIds: [pid.yasmina] });
+    const goal = await created(as.yasmina!, url('goals'), { text: 'Yasmina zoekt een studentenjob', lifeDomainId: w.domains.money, memberIds: [pid.yasmina] });
     const aboutHer = await created<{ id: string; version: number; decidedBy: string }>(as.coach!, url('consents'), { participantId: pid.teacher, itemType: 'goal', itemId: goal.id });
-    const domain = await created<{ id: string; version: number }>(as.coach!, url('consents'), { participantId: pid.teacher, lifeDomainId: domains.parenting });
+    const domain = await created<{ id: string; version: number }>(as.coach!, url('consents'), { participantId: pid.teacher, lifeDomainId: w.domains.parenting });
     expect(aboutHer.decidedBy).toBe('young_person');
     const approve = (who: string, grant: { id: string; version: number }, onBehalfOfParticipantId?: string) =>
       as[who]!.request('POST', url(`consents/${grant.id}/approve`), { body: onBehalfOfParticipantId ? { onBehalfOfParticipantId } : {}, headers: ifMatch(grant.version) });
@@ -192,8 +147,8 @@ describe('ids of one family through another family\'s door', () => {
     const pieter = (await as.jason!.request('GET', '/api/v1/portal')).json().families[0].id as string;
     const pieterUrl = (path: string) => `/api/v1/families/${pieter}/${path}`;
     const caro = (await as.jason!.request('GET', pieterUrl('consents'))).json().people.find((p: { displayName: string }) => p.displayName === 'Tante Caro').participantId as string;
-    const proposal = await created<{ id: string; version: number }>(as.coach!, url('consents'), { participantId: pid.teacher, lifeDomainId: domains.money });
-    await expectSameAsRandom(as.jason!, 'DELETE', pieterUrl(`consents/${schoolGrant.id}`), schoolGrant.id);
+    const proposal = await created<{ id: string; version: number }>(as.coach!, url('consents'), { participantId: pid.teacher, lifeDomainId: w.domains.money });
+    await expectSameAsRandom(as.jason!, 'DELETE', pieterUrl(`consents/${w.schoolGrant.id}`), w.schoolGrant.id);
     await expectSameAsRandom(as.jason!, 'POST', pieterUrl(`consents/${proposal.id}/approve`), proposal.id, {});
     const sameAsRandom = async (body: Record<string, unknown>, field: string, path = 'consents') => {
       const real = await as.jason!.request('POST', pieterUrl(path), { body });
@@ -207,7 +162,7 @@ describe('ids of one family through another family\'s door', () => {
     await sameAsRandom({ participantId: await omaPid(), email: 'jason@gezinsplan.example' }, 'participantId', 'invitations');
     expectError(await as.jason!.request('GET', url('plan')), 404, 'not_found');
     const grants = (await as.coach!.request('GET', url('consents'))).json().grants as { id: string; status: string }[];
-    expect(grants.filter((g) => g.id === schoolGrant.id || g.id === proposal.id).map((g) => g.status).sort()).toEqual(['active', 'proposed']);
+    expect(grants.filter((g) => g.id === w.schoolGrant.id || g.id === proposal.id).map((g) => g.status).sort()).toEqual(['active', 'proposed']);
     await as.malika!.request('DELETE', url(`consents/${proposal.id}`), { headers: ifMatch(proposal.version) });
   });
 });
@@ -227,7 +182,7 @@ describe('a door that replays', () => {
   it('a removed parent repeating a create with the same Idempotency-Key gets 404, not the stored answer', async () => {
     const { participantId } = await created<{ participantId: string }>(as.malika!, url('invitations'), { displayName: 'Karim', role: 'parent', email: 'karim@example.org' });
     const karim = await redeemLink(t.app, tokenInLink((await latestMailTo(t.db, 'karim@example.org')).text, '/sign-in/link'));
-    const post = (client: Client, path: string) => client.request('POST', path, { body: { text: 'Karims doel', lifeDomainId: domains.money }, headers: { 'idempotency-key': 'karim-1' } });
+    const post = (client: Client, path: string) => client.request('POST', path, { body: { text: 'Karims doel', lifeDomainId: w.domains.money }, headers: { 'idempotency-key': 'karim-1' } });
     expect((await post(karim, url('goals'))).statusCode).toBe(201);
     await t.db.update(familyParticipants).set({ removedAt: new Date() }).where(eq(familyParticipants.id, participantId));
     const again = await post(karim, url('goals'));
@@ -264,7 +219,7 @@ describe('a grant that ends', () => {
 
   it('revoked: nothing on the very next request, through any door', async () => {
     expect(await teacherSees()).toMatchObject(visible);
-    const revoked = await as.malika!.request('DELETE', url(`consents/${schoolGrant.id}`), { headers: ifMatch(schoolGrant.version) });
+    const revoked = await as.malika!.request('DELETE', url(`consents/${w.schoolGrant.id}`), { headers: ifMatch(w.schoolGrant.version) });
     expect(revoked.statusCode).toBe(204);
     const seen = await teacherSees();
     expect(seen).toMatchObject(gone);
@@ -272,7 +227,7 @@ describe('a grant that ends', () => {
   });
 
   it('expired: the same, the moment its end date has passed', async () => {
-    const grant = await created<{ id: string }>(as.malika!, url('consents'), { participantId: pid.teacher, lifeDomainId: domains.school, validUntil: '2099-12-31' });
+    const grant = await created<{ id: string }>(as.malika!, url('consents'), { participantId: pid.teacher, lifeDomainId: w.domains.school, validUntil: '2099-12-31' });
     expect(await teacherSees()).toMatchObject(visible);
     await t.db.update(consentGrants).set({ validUntil: new Date(Date.now() - 1000) }).where(eq(consentGrants.id, grant.id));
     const seen = await teacherSees();

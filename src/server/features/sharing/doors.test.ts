@@ -1,11 +1,12 @@
 import { eq } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { familyParticipants } from '../../db/schema/index.ts';
-import { demo, redeemLink, signIn, signInByLink, useTestApp, type Client } from '../../test/harness.ts';
-import { expectError, latestMailTo, RANDOM_UUID, tokenInLink } from '../../test/helpers.ts';
+import { redeemLink, type Client } from '../../test/harness.ts';
+import { expectError, latestMailTo, tokenInLink } from '../../test/helpers.ts';
 import { pdfText } from '../../test/pdf.ts';
 import { created, expectSameAsRandom, ifMatch, textsOf } from '../plan/plan-test-support.ts';
+import { SHARED_SCHOOL_GOAL, TEXT, DEMO_UNSHARED, CONTACT_DETAILS, useDoorsWorld } from './doors-fixture.ts';
 
 /*
  * The family decides who sees what. Every door of Malika's file (demo data), tried by everyone who
@@ -14,65 +15,10 @@ import { created, expectSameAsRandom, ifMatch, textsOf } from '../plan/plan-test
  * parent and the coach of another family, the coordinator outside the circle, Gent's staff and
  * someone who was removed. Each "not there" is checked against a control that does see it.
  */
-const t = useTestApp();
-const as: Record<string, Client> = {};
-const pid: Record<string, string> = {};
-const id: Record<string, string> = {};
-let familyId: string;
-let domains: Record<string, string>;
-let schoolGrant: { id: string; version: number };
-const url = (path: string) => `/api/v1/families/${familyId}${path ? `/${path}` : ''}`;
-const randomFamily = (path: string) => `/api/v1/families/${RANDOM_UUID}${path ? `/${path}` : ''}`;
-
-const SHARED_SCHOOL_GOAL = 'Sami krijgt hulp bij zijn huiswerk';
-/** What nobody but the coach (and, for private items, their author) may see: texts and ids. */
-const TEXT = {
-  moneyGoal: 'Kluisdoel schuldbemiddeling', moneyAgreement: 'Kluisafspraak met de deurwaarder', moneyContact: 'Kluiscontact over de beslaglegging',
-  malikaPrivate: 'Malikadagboek over haar ex', yasminaPrivate: 'Yasminadagboek over haar lief',
-};
-/** Demo content outside school, friends and mind: money, the first home visit, the evaluation's summary, a question. */
-const DEMO_UNSHARED = ['Achterstand bij de energiefactuur', 'Een afbetalingsplan voor de energie', 'Eerste huisbezoek', 'De schulden lopen nog', 'Ik zie door de bomen'];
-const CONTACT_DETAILS = ['malika@gezinsplan.example', 'yasmina@gezinsplan.example', '0470 11 22 33', '1985-03-04', 'Rust en stilte'];
-
-beforeAll(async () => {
-  as.coach = await signIn(t.app, demo('coach2', 'antwerpen'));
-  familyId = (await as.coach.request('GET', '/api/v1/families?q=Malika')).json().items[0].id;
-  const plan = (await as.coach.request('GET', url('plan'))).json();
-  domains = Object.fromEntries(plan.lifeDomains.map((d: { pictogram: string; id: string }) => [d.pictogram, d.id]));
-  as.malika = await signInByLink(t.app, t.db, 'malika@gezinsplan.example');
-  as.oma = await signInByLink(t.app, t.db, 'oma.fatima@gezinsplan.example');
-  as.jason = await signInByLink(t.app, t.db, 'jason@gezinsplan.example');
-  for (const [key, email] of Object.entries({
-    otherCoach: demo('coach1', 'antwerpen'), coordinator: demo('coordinator', 'antwerpen'),
-    gentCoordinator: demo('coordinator', 'gent'), gentCoach: demo('coach1', 'gent'),
-  })) as[key] = await signIn(t.app, email);
-  const members = (await as.coach.request('GET', url('members'))).json().items as { id: string; displayName: string; version: number }[];
-  pid.malika = members.find((m) => m.displayName === 'Malika')!.id;
-  pid.yasmina = members.find((m) => m.displayName === 'Yasmina')!.id;
-  // Contact details of Malika, so there is something to leak.
-  const malikaMember = members.find((m) => m.id === pid.malika)!;
-  const patched = await as.coach.request('PATCH', url(`members/${pid.malika}`), { body: { phone: '0470 11 22 33', dateOfBirth: '1985-03-04', importantToMe: 'Rust en stilte' }, headers: ifMatch(malikaMember.version) });
-  if (patched.statusCode !== 200) throw new Error(patched.body);
-
-  // Yasmina is invited and signs in by the link in the mail.
-  await created(as.coach, url('invitations'), { participantId: pid.yasmina, email: 'yasmina@gezinsplan.example' });
-  as.yasmina = await redeemLink(t.app, tokenInLink((await latestMailTo(t.db, 'yasmina@gezinsplan.example')).text, '/sign-in/link'));
-  // Malika invites the teacher and shares "school" with him, to read.
-  pid.teacher = (await created<{ participantId: string }>(as.malika, url('invitations'), { displayName: 'Meester Tom', role: 'outside_professional', relation: 'leerkracht van Sami', email: 'tom@school.example' })).participantId;
-  as.teacher = await redeemLink(t.app, tokenInLink((await latestMailTo(t.db, 'tom@school.example')).text, '/sign-in/link'));
-  schoolGrant = await created(as.malika, url('consents'), { participantId: pid.teacher, lifeDomainId: domains.school, level: 'read' });
-
-  id.moneyGoal = (await created(as.coach, url('goals'), { text: TEXT.moneyGoal, lifeDomainId: domains.money })).id;
-  id.moneyAgreement = (await created(as.coach, url('agreements'), { what: TEXT.moneyAgreement, goalId: id.moneyGoal, ownerParticipantId: pid.malika })).id;
-  id.moneyContact = (await created(as.coach, url('contacts'), { occurredOn: '2026-11-20', place: 'home', summary: TEXT.moneyContact, lifeDomainId: domains.money })).id;
-  id.malikaPrivate = (await created(as.malika, url('worries'), { text: TEXT.malikaPrivate, lifeDomainId: domains.school, isPrivate: true })).id;
-  id.yasminaPrivate = (await created(as.yasmina, url('goals'), { text: TEXT.yasminaPrivate, lifeDomainId: domains.school, memberIds: [pid.yasmina], isPrivate: true })).id;
-  // One single item shared on its own with the teacher: a worry about money.
-  id.sharedWorry = (await created(as.coach, url('worries'), { text: 'Huiswerk lukt niet door de geldzorgen', lifeDomainId: domains.money })).id;
-  await created(as.malika, url('consents'), { participantId: pid.teacher, itemType: 'worry', itemId: id.sharedWorry });
-  // A saved version that holds all of it.
-  id.version = (await created(as.coach, url('plan/versions'), { label: 'Met alles erin' })).id;
-});
+const w = useDoorsWorld();
+const { t, as, pid, id } = w;
+const url = (path: string) => w.url(path);
+const randomFamily = (path: string) => w.randomFamily(path);
 
 const SECRET_KEYS = ['moneyGoal', 'moneyAgreement', 'moneyContact', 'malikaPrivate', 'yasminaPrivate'] as const;
 
@@ -126,8 +72,8 @@ describe('what the family did not share stays out of sight, through every door',
     expect(members.filter((m) => m.email || m.phone || m.dateOfBirth || m.importantToMe)).toEqual([]);
     // The portal: only this family, with the goals he may see.
     const portal = JSON.parse(seen['/api/v1/portal']!.body).families;
-    expect(portal.map((f: { id: string; reach: string; goalCount: number }) => [f.id, f.reach, f.goalCount])).toEqual([[familyId, 'consented', 1]]);
-    expect(JSON.parse(seen['/api/v1/families']!.body).items.map((f: { id: string }) => f.id)).toEqual([familyId]);
+    expect(portal.map((f: { id: string; reach: string; goalCount: number }) => [f.id, f.reach, f.goalCount])).toEqual([[w.familyId, 'consented', 1]]);
+    expect(JSON.parse(seen['/api/v1/families']!.body).items.map((f: { id: string }) => f.id)).toEqual([w.familyId]);
     for (const k of ['moneyGoal', 'yasminaPrivate'] as const) await expectSameAsRandom(as.teacher!, 'GET', url(`goals/${id[k]}`), id[k]!);
     await expectSameAsRandom(as.teacher!, 'GET', url(`worries/${id.malikaPrivate}`), id.malikaPrivate!);
     await expectSameAsRandom(as.teacher!, 'GET', url(`agreements/${id.moneyAgreement}`), id.moneyAgreement!);
@@ -165,7 +111,7 @@ describe('what the family did not share stays out of sight, through every door',
   });
 
   it('a private item a coach wrote for Yasmina stays out of Malika\'s sight, through every door', async () => {
-    const item = await created(as.coach!, url('worries'), { text: 'Yasmina vertelde de coach over haar lief', lifeDomainId: domains.mind, memberIds: [pid.yasmina], isPrivate: true, onBehalfOfParticipantId: pid.yasmina });
+    const item = await created(as.coach!, url('worries'), { text: 'Yasmina vertelde de coach over haar lief', lifeDomainId: w.domains.mind, memberIds: [pid.yasmina], isPrivate: true, onBehalfOfParticipantId: pid.yasmina });
     expect((await as.coach!.request('GET', url(`worries/${item.id}`))).json().text).toBe('Yasmina vertelde de coach over haar lief');
     await expectSameAsRandom(as.malika!, 'GET', url(`worries/${item.id}`), item.id);
     for (const who of ['malika', 'oma']) expect(leaked(await everythingSeenBy(as[who]!), ['Yasmina vertelde de coach', item.id])).toEqual([]);
@@ -198,14 +144,14 @@ async function expectNoWayIn(client: Client, who: string, opts: { knowsFamily?: 
     expect({ who, path, status: res.statusCode, body: res.body }).toEqual({ who, path, status: 404, body: random.body });
   }
   await expectSameAsRandom(client, 'GET', url(`goals/${id.moneyGoal}`), id.moneyGoal!);
-  await expectSameAsRandom(client, 'GET', url(`goals/${id.yasminaPrivate}`), familyId);
-  await expectSameAsRandom(client, 'PATCH', url(`goals/${id.moneyGoal}`), familyId, { text: 'x' });
-  await expectSameAsRandom(client, 'DELETE', url(`agreements/${id.moneyAgreement}`), familyId);
-  await expectSameAsRandom(client, 'DELETE', url(`consents/${schoolGrant.id}`), familyId);
-  await expectSameAsRandom(client, 'POST', url('consents'), familyId, { participantId: pid.teacher, lifeDomainId: domains.money });
-  await expectSameAsRandom(client, 'POST', url('invitations'), familyId, { displayName: 'Indringer', role: 'network_member', email: 'in@dringer.example' });
+  await expectSameAsRandom(client, 'GET', url(`goals/${id.yasminaPrivate}`), w.familyId);
+  await expectSameAsRandom(client, 'PATCH', url(`goals/${id.moneyGoal}`), w.familyId, { text: 'x' });
+  await expectSameAsRandom(client, 'DELETE', url(`agreements/${id.moneyAgreement}`), w.familyId);
+  await expectSameAsRandom(client, 'DELETE', url(`consents/${w.schoolGrant.id}`), w.familyId);
+  await expectSameAsRandom(client, 'POST', url('consents'), w.familyId, { participantId: pid.teacher, lifeDomainId: w.domains.money });
+  await expectSameAsRandom(client, 'POST', url('invitations'), w.familyId, { displayName: 'Indringer', role: 'network_member', email: 'in@dringer.example' });
   const portal = (await client.request('GET', '/api/v1/portal')).json();
-  expect({ who, portal: (portal.families ?? []).map((f: { id: string }) => f.id) }).not.toEqual({ who, portal: expect.arrayContaining([familyId]) });
+  expect({ who, portal: (portal.families ?? []).map((f: { id: string }) => f.id) }).not.toEqual({ who, portal: expect.arrayContaining([w.familyId]) });
   const search = await client.request('GET', '/api/v1/families?q=Malika');
   if (!opts.knowsFamily) expect({ who, search: search.json().items }).toEqual({ who, search: [] });
   expect(leaked({ search: search }, secretsOf(SECRET_KEYS))).toEqual([]);
@@ -226,7 +172,7 @@ describe('outside the family\'s circle', () => {
   it('a removed participant loses everything at once', async () => {
     const { participantId } = await created<{ participantId: string }>(as.malika!, url('invitations'), { displayName: 'Buurman Ali', role: 'network_member', email: 'ali@buur.example' });
     const ali = await redeemLink(t.app, tokenInLink((await latestMailTo(t.db, 'ali@buur.example')).text, '/sign-in/link'));
-    await created(as.malika!, url('consents'), { participantId, lifeDomainId: domains.school });
+    await created(as.malika!, url('consents'), { participantId, lifeDomainId: w.domains.school });
     expect(textsOf((await ali.request('GET', url('goals'))).json().items)).toEqual([SHARED_SCHOOL_GOAL]);
     await t.db.update(familyParticipants).set({ removedAt: new Date() }).where(eq(familyParticipants.id, participantId));
     await expectNoWayIn(ali, 'removed');
@@ -237,8 +183,8 @@ describe('outside the family\'s circle', () => {
 
 describe('saved versions keep to the rule of the history', () => {
   it('an item made private, or moved out of the shared life domain, after a version was saved is gone from that version too', async () => {
-    const hidden = await created(as.yasmina!, url('worries'), { text: 'Later verborgen zorg', lifeDomainId: domains.school, memberIds: [pid.yasmina] });
-    const moved = await created(as.coach!, url('worries'), { text: 'Later verhuisde zorg', lifeDomainId: domains.school });
+    const hidden = await created(as.yasmina!, url('worries'), { text: 'Later verborgen zorg', lifeDomainId: w.domains.school, memberIds: [pid.yasmina] });
+    const moved = await created(as.coach!, url('worries'), { text: 'Later verhuisde zorg', lifeDomainId: w.domains.school });
     const version = await created(as.coach!, url('plan/versions'), { label: 'Voor het verbergen' });
     const seen = async (who: string, text: string, itemId: string) => ({
       version: (await as[who]!.request('GET', url(`plan/versions/${version.id}`))).body.includes(text),
@@ -249,7 +195,7 @@ describe('saved versions keep to the rule of the history', () => {
     expect(await seen('malika', 'Later verborgen zorg', hidden.id)).toEqual({ version: true, compare: false, history: true });
     expect(await seen('teacher', 'Later verhuisde zorg', moved.id)).toEqual({ version: true, compare: false, history: true });
     expect((await as.yasmina!.request('PATCH', url(`worries/${hidden.id}`), { body: { isPrivate: true }, headers: ifMatch(1) })).statusCode).toBe(200);
-    expect((await as.coach!.request('PATCH', url(`worries/${moved.id}`), { body: { lifeDomainId: domains.money }, headers: ifMatch(1) })).statusCode).toBe(200);
+    expect((await as.coach!.request('PATCH', url(`worries/${moved.id}`), { body: { lifeDomainId: w.domains.money }, headers: ifMatch(1) })).statusCode).toBe(200);
     expect(await seen('malika', 'Later verborgen zorg', hidden.id)).toEqual({ version: false, compare: false, history: false });
     expect(await seen('teacher', 'Later verhuisde zorg', moved.id)).toEqual({ version: false, compare: false, history: false });
   });
