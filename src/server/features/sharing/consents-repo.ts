@@ -1,10 +1,11 @@
-import { and, asc, eq, gt, inArray, isNull, notInArray, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, notInArray, or, sql } from 'drizzle-orm';
 import type { LifeDomain } from '../../../shared/schemas/collaborations.ts';
 import type { ConsentGrant, ShareableItem, SharingOverview } from '../../../shared/schemas/sharing.ts';
 import { SHAREABLE_ITEM_TYPES, type ShareableItemType } from '../../../shared/schemas/sharing.ts';
 import { FULL_ROLES, topicWhere, type FamilyScope } from '../../access/family-scope.ts';
 import type { Executor } from '../../db/connection.ts';
-import { agreements, consentGrants, familyParticipants, lifeDomains, planItemMembers, planItems } from '../../db/schema/index.ts';
+import { agreements, consentGrants, contactMoments, familyParticipants, lifeDomains, planItemMembers, planItems } from '../../db/schema/index.ts';
+import { contactTopic } from '../families/repo.ts';
 import { agreementTopic, itemTopic, participantNames, type Names } from '../plan/content.ts';
 
 type GrantRow = typeof consentGrants.$inferSelect;
@@ -50,6 +51,15 @@ export async function shareableItems(db: Executor, scope: FamilyScope, filter: {
     for (const a of rows) {
       const about = young.has(a.ownerParticipantId) ? a.ownerParticipantId : a.authorParticipantId && young.has(a.authorParticipantId) ? a.authorParticipantId : null;
       result.push({ itemType: 'agreement', id: a.id, label: short(a.what), lifeDomainId: a.lifeDomainId, aboutYoungPersonId: about });
+    }
+  }
+  if (!filter.itemType || filter.itemType === 'contact_moment') {
+    const rows = await db.select().from(contactMoments).where(and(
+      eq(contactMoments.collaborationId, scope.collaborationId), eq(contactMoments.familyId, scope.familyId), isNull(contactMoments.deletedAt),
+      eq(contactMoments.isPrivate, false), topicWhere(scope, contactTopic), filter.id ? eq(contactMoments.id, filter.id) : undefined,
+    )).orderBy(desc(contactMoments.occurredOn));
+    for (const c of rows) {
+      result.push({ itemType: 'contact_moment', id: c.id, label: short(`${c.occurredOn}: ${c.summary}`), lifeDomainId: c.lifeDomainId, aboutYoungPersonId: c.authorParticipantId && young.has(c.authorParticipantId) ? c.authorParticipantId : null });
     }
   }
   return result;

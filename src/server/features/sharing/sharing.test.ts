@@ -236,3 +236,17 @@ describe('"may also add"', () => {
     expect((await teacher.request('POST', url('worries'), { body: worry })).statusCode).toBe(403);
   });
 });
+
+describe('one contact moment shared on its own', () => {
+  it('shows to that person in the contacts, and nothing else of the file comes with it', async () => {
+    const oma = await signInByLink(t.app, t.db, 'oma.fatima@gezinsplan.example');
+    const note = await created<{ id: string }>(coach, url('contacts'), { occurredOn: '2026-11-25', place: 'home', summary: 'Oma helpt op woensdag', lifeDomainId: domains.money });
+    const before = (await oma.request('GET', url('contacts'))).json().items.map((c: { summary: string }) => c.summary);
+    expect(before).not.toContain('Oma helpt op woensdag');
+    const omaId = (await malika.request('GET', url('consents'))).json().people.find((p: { displayName: string }) => p.displayName === 'Oma Fatima').participantId;
+    await created(malika, url('consents'), { participantId: omaId, itemType: 'contact_moment', itemId: note.id });
+    const after = (await oma.request('GET', url('contacts'))).json().items.map((c: { summary: string }) => c.summary);
+    expect([...after].sort()).toEqual([...before, 'Oma helpt op woensdag'].sort());
+    expect((await oma.request('GET', url('goals'))).body).not.toContain('afbetalingsplan');
+  });
+});
