@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { createContext, useContext, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConsentInput, type ConsentGrant, type ConsentLevel, type SharingOverview, type SharingPerson } from '../../../shared/schemas/sharing.ts';
 import { Alert } from '../../components/Alert.tsx';
@@ -39,6 +39,11 @@ interface Editing {
   youngPersonId: string | null;
 }
 
+/** Who is looking at the screen, and the names of family members (the young people who decide themselves). */
+const Viewer = createContext<{ myParticipantId: string | null; nameOf: (participantId: string) => string | undefined }>({
+  myParticipantId: null, nameOf: () => undefined,
+});
+
 /** Who sees what: per person, per topic (life domains, and single items below them). The family decides. */
 export function SharingPage() {
   const { t } = useTranslation();
@@ -49,6 +54,12 @@ export function SharingPage() {
   const [stopping, setStopping] = useState<{ grant: ConsentGrant; person: string; topic: string } | null>(null);
   const [done, setDone] = useState('');
   const revoke = useRevoke(family.id);
+  // Kept here, not in the proposal's card: the card is gone once the approved proposal leaves the list.
+  const approve = useApprove(family.id, (grant) => {
+    const topic = (overview.data && topicLabelOf(overview.data, grant, locale)) ?? t('sharing.someTopic');
+    setDone(t('sharing.approved', { name: grant.participantName, topic }));
+  });
+  const members = useMembers(family.id);
 
   if (overview.isPending) return <Loading />;
   if (overview.isError) return <ErrorState error={overview.error} onRetry={() => void overview.refetch()} isRetrying={overview.isFetching} />;
@@ -70,8 +81,13 @@ export function SharingPage() {
     setStopping({ grant, person: grant.participantName, topic: topicName(grant) });
   };
 
+  const viewer = {
+    myParticipantId: family.myParticipantId,
+    nameOf: (id: string) => members.data?.find((m) => m.id === id)?.displayName ?? data.people.find((p) => p.participantId === id)?.displayName,
+  };
+
   return (
-    <>
+    <Viewer.Provider value={viewer}>
       <PageHeader title={t('sharing.title')} context={family.displayName} intro={data.mayDecide ? t('sharing.introDecide') : t('sharing.introPropose')} />
       {done && <Alert tone="success">{done}</Alert>}
 
@@ -81,7 +97,7 @@ export function SharingPage() {
           <ul className={familyStyles.items}>
             {proposals.map((g) => (
               <li key={g.id} className={`${familyStyles.item} ${styles.proposal}`}>
-                <ProposalCard familyId={family.id} grant={g} topic={topicName(g)} onDecline={() => askStop(g)} onApproved={(text) => setDone(text)} />
+                <ProposalCard grant={g} topic={topicName(g)} approve={approve} onDecline={() => askStop(g)} />
               </li>
             ))}
           </ul>
@@ -136,7 +152,7 @@ export function SharingPage() {
             : t('sharing.stop.body', { name: stopping?.person ?? '', topic: stopping?.topic ?? '' })}
         </p>
       </ConfirmDialog>
-    </>
+    </Viewer.Provider>
   );
 }
 
@@ -146,10 +162,6 @@ function topicLabelOf(data: SharingOverview, g: Pick<ConsentGrant, 'lifeDomainId
   if (g.itemId) return data.items.find((i) => i.id === g.itemId)?.label ?? null;
   const domain = data.lifeDomains.find((d) => d.id === g.lifeDomainId);
   return domain ? domainName(domain, locale) : null;
-}
-
-function nameOf(data: SharingOverview, participantId: string | null, fallback: string): string {
-  return data.people.find((p) => p.participantId === participantId)?.displayName ?? fallback;
 }
 
 function PersonCard({ data, person, onEdit, onStop }: {
@@ -236,7 +248,10 @@ function TopicRow({ data, person, topic, youngPersonId, onEdit, onStop }: {
 }) {
   const { t } = useTranslation();
   const locale = useLocale();
+  const viewer = useContext(Viewer);
   const grants = grantsFor(data.grants, person.participantId, topic);
+  // About a young person: they decide themselves; a parent cannot, a coach can still propose.
+  const mayChange = !(youngPersonId && data.mayDecide && viewer.myParticipantId !== youngPersonId);
   const { active, proposed } = grants;
   const about = `${topic.label} – ${person.displayName}`;
   // The name starts with the visible words, so speech control finds the button by what it shows.
@@ -257,8 +272,8 @@ function TopicRow({ data, person, topic, youngPersonId, onEdit, onStop }: {
           {t('sharing.proposalText', { level: t(`sharing.level.${proposed.level}`), by: proposed.grantedByName ?? t('sharing.aCoach') })}
         </p>
       )}
-      {youngPersonId && <p className={familyStyles.muted}>{t('sharing.youngPersonDecides', { name: nameOf(data, youngPersonId, t('sharing.theYoungPerson')) })}</p>}
-      <div className={familyStyles.itemActions}>
+      {youngPersonId && <p className={familyStyles.muted}>{t('sharing.youngPersonDecides', { name: viewer.nameOf(youngPersonId) ?? t('sharing.theYoungPerson') })}</p>}
+      {mayChange && <div className={familyStyles.itemActions}>
         <Button variant="quiet" aria-label={`${editLabel}: ${about}`} onPress={() => onEdit(topic, grants, youngPersonId)}>
           {editLabel}
         </Button>
@@ -267,7 +282,7 @@ function TopicRow({ data, person, topic, youngPersonId, onEdit, onStop }: {
             {t('sharing.stop.confirm')}
           </Button>
         )}
-      </div>
+      </div>}
     </div>
   );
 }
@@ -288,15 +303,13 @@ function Decided({ grant }: { grant: ConsentGrant }) {
   );
 }
 
-function ProposalCard({ familyId, grant, topic, onDecline, onApproved }: {
-  familyId: string;
+function ProposalCard({ grant, topic, approve, onDecline }: {
   grant: ConsentGrant;
   topic: string;
+  approve: ReturnType<typeof useApprove>;
   onDecline: () => void;
-  onApproved: (text: string) => void;
 }) {
   const { t } = useTranslation();
-  const approve = useApprove(familyId);
   const about = `${topic} – ${grant.participantName}`;
   return (
     <>
@@ -306,14 +319,14 @@ function ProposalCard({ familyId, grant, topic, onDecline, onApproved }: {
       <p className={familyStyles.meta}>
         {grant.decidedBy === 'young_person' ? t('sharing.proposals.youngPerson') : t('sharing.proposals.parent')}
       </p>
-      {approve.isError && <Alert tone="error">{errorText(approve.error, t)}</Alert>}
+      {approve.isError && approve.variables.grant.id === grant.id && <Alert tone="error">{errorText(approve.error, t)}</Alert>}
       {grant.canApprove ? (
         <div className={familyStyles.itemActions}>
           <Button
             variant="primary"
             aria-label={`${t('sharing.proposals.approve')}: ${about}`}
-            isPending={approve.isPending}
-            onPress={() => approve.mutate({ grant }, { onSuccess: () => onApproved(t('sharing.approved', { name: grant.participantName, topic })) })}
+            isPending={approve.isPending && approve.variables.grant.id === grant.id}
+            onPress={() => approve.mutate({ grant })}
           >
             {t('sharing.proposals.approve')}
           </Button>

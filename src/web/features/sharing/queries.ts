@@ -43,11 +43,19 @@ export function useGrant(familyId: string) {
     (await apiRequest(`/families/${familyId}/consents`, { method: 'POST', body, idempotencyKey: randomUuid(), schema: ConsentGrant })).data);
 }
 
-export function useApprove(familyId: string) {
-  return useFamilyChange(familyId, ({ grant, onBehalfOfParticipantId }: { grant: ConsentGrant; onBehalfOfParticipantId?: string | null }) =>
-    apiRequest(`/families/${familyId}/consents/${grant.id}/approve`, {
-      method: 'POST', body: { onBehalfOfParticipantId: onBehalfOfParticipantId ?? null }, ifMatch: etagFor(grant.version), schema: ConsentGrant,
-    }));
+/** Approves a proposal; `onApproved` runs in the hook, so it still runs when the proposal's card is gone. */
+export function useApprove(familyId: string, onApproved?: (grant: ConsentGrant) => void) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ grant, onBehalfOfParticipantId }: { grant: ConsentGrant; onBehalfOfParticipantId?: string | null }) =>
+      (await apiRequest(`/families/${familyId}/consents/${grant.id}/approve`, {
+        method: 'POST', body: { onBehalfOfParticipantId: onBehalfOfParticipantId ?? null }, ifMatch: etagFor(grant.version), schema: ConsentGrant,
+      })).data,
+    onSuccess: (grant) => onApproved?.(grant),
+    onSettled: async () => {
+      await Promise.all([queryClient.invalidateQueries({ queryKey: familyKey(familyId) }), queryClient.invalidateQueries({ queryKey: portalKey })]);
+    },
+  });
 }
 
 /** Stops a share, or declines a proposal. */
