@@ -4,3 +4,4 @@ export * from './families.ts';
 export * from './ops.ts';
 export * from './registrations.ts';
 export * from './plan.ts';
+export * from './network.ts';
