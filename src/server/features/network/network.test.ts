@@ -3,6 +3,7 @@ import { consentGrants } from '../../db/schema/index.ts';
 import { createTestFamily, type TestFamily } from '../../test/families.ts';
 import { demo, signIn, useTestApp, type Client } from '../../test/harness.ts';
 import { expectError } from '../../test/helpers.ts';
+import { pdfText } from '../../test/pdf.ts';
 import { created, expectSameAsRandom, ifMatch } from '../plan/plan-test-support.ts';
 
 /*
@@ -144,5 +145,18 @@ describe('network: contact details are the people\'s own', () => {
   it('a person of another family is 404 through this family too', async () => {
     const other = await created(as.coach!, `/api/v1/families/${b.familyId}/network/people`, { name: 'Elders', ring: 2, phone: '011 11 11 11' });
     await expectSameAsRandom(as.coach!, 'GET', url(`/people/${other.id}`), other.id);
+  });
+});
+
+describe('network in the printed plan', () => {
+  it('the plan PDF has the network as a table, with numbers only for who may read them', async () => {
+    const family = pdfText((await as.mama!.request('GET', `/api/v1/families/${a.familyId}/export?format=pdf`)).rawPayload);
+    expect(family).toContain('Ons netwerk');
+    expect(family).toContain('Oma Khadija');
+    // pdftotext may wrap a cell over two lines.
+    expect(family).toMatch(/0470\s+12/);
+    expect(family).toContain('zei nee');
+    const json = await as.mama!.request('GET', `/api/v1/families/${a.familyId}/export?format=json`);
+    expect(json.json<{ network: { people: unknown[] } }>().network.people.length).toBeGreaterThan(3);
   });
 });
