@@ -15,13 +15,16 @@ import { useFormFeedback } from '../../components/useFormFeedback.ts';
 import formStyles from '../../components/Form.module.css';
 import { useLocale } from '../../i18n/i18n.ts';
 import { useSaveService } from '../network/queries.ts';
+import { useSocialMap } from '../social-map/queries.ts';
 
-const FIELDS = ['organisation', 'kindOfHelp', 'memberIds', 'lifeDomainId', 'since', 'contactPerson', 'contactPhone', 'status', 'waitingSince', 'expected', 'bridging', 'endedOn', 'familyExpects'] as const;
+const FIELDS = ['organisation', 'kindOfHelp', 'memberIds', 'lifeDomainId', 'since', 'contactPerson', 'contactPhone', 'status', 'waitingSince', 'expected', 'bridging', 'endedOn', 'familyExpects', 'socialMapEntryId'] as const;
 type TextKey = Exclude<(typeof FIELDS)[number], 'memberIds'>;
 type Values = Record<TextKey, string> & { memberIds: string[] };
 
 /** Adds or changes one service of the help overview; "waiting" asks where the family waits and who bridges. */
-export function ServiceForm({ familyId, plan, service, onDone }: { familyId: string; plan: Plan; service: Service | null; onDone: () => void }) {
+interface ServiceFormProps { familyId: string; collaborationId: string; isCoach: boolean; plan: Plan; service: Service | null; onDone: () => void }
+
+export function ServiceForm({ familyId, collaborationId, isCoach, plan, service, onDone }: ServiceFormProps) {
   const { t } = useTranslation();
   const locale = useLocale();
   const idFor = formIds('service');
@@ -36,7 +39,7 @@ export function ServiceForm({ familyId, plan, service, onDone }: { familyId: str
     event.preventDefault();
     const nullable = (s: string) => (s.trim() === '' ? null : s);
     const body = feedback.validate(ServiceInput, {
-      ...v, lifeDomainId: nullable(v.lifeDomainId), since: nullable(v.since), waitingSince: nullable(v.waitingSince), endedOn: nullable(v.endedOn),
+      ...v, lifeDomainId: nullable(v.lifeDomainId), socialMapEntryId: nullable(v.socialMapEntryId), since: nullable(v.since), waitingSince: nullable(v.waitingSince), endedOn: nullable(v.endedOn),
     });
     if (body && !save.isPending) save.mutate({ service, body }, { onSuccess: onDone, onError: feedback.showError });
   };
@@ -60,6 +63,7 @@ export function ServiceForm({ familyId, plan, service, onDone }: { familyId: str
           <>{text('waitingSince', { type: 'date' })}{text('expected')}{text('bridging')}</>
         ) : text('since', { type: 'date' })}
         {v.status === 'ended' && text('endedOn', { type: 'date' })}
+        {isCoach && <SocialMapChoice collaborationId={collaborationId} organisation={v.organisation} value={v.socialMapEntryId} onChange={(socialMapEntryId) => setV({ ...v, socialMapEntryId })} />}
         {text('contactPerson')}
         {text('contactPhone', { type: 'tel' })}
         <TextAreaField id={idFor('familyExpects')} label={label('familyExpects')} optional rows={2} value={v.familyExpects} onChange={(familyExpects) => setV({ ...v, familyExpects })} />
@@ -69,5 +73,17 @@ export function ServiceForm({ familyId, plan, service, onDone }: { familyId: str
         </div>
       </form>
     </>
+  );
+}
+
+/** Coaches can link the service to the social map, found by the organisation's name. */
+function SocialMapChoice({ collaborationId, organisation, value, onChange }: { collaborationId: string; organisation: string; value: string; onChange: (id: string) => void }) {
+  const { t } = useTranslation();
+  const found = useSocialMap(collaborationId, { q: organisation, lifeDomainId: '', postcode: '' });
+  const options = (found.data?.pages.flatMap((p) => p.items) ?? []).slice(0, 20).map((e) => ({ value: e.id, label: `${e.organisation}: ${e.service}` }));
+  if (value && !options.some((o) => o.value === value)) options.unshift({ value, label: t('services.linkedEntry') });
+  return (
+    <SelectField id="service-socialMapEntryId" label={t('services.fields.socialMapEntryId')} description={t('services.socialMapHint')} value={value || 'none'}
+      onChange={(id) => onChange(id === 'none' ? '' : id)} options={[{ value: 'none', label: t('services.notLinked') }, ...options]} />
   );
 }

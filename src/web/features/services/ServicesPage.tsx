@@ -71,6 +71,7 @@ export function ServicesPage() {
       {s.status === 'waiting' && s.bridging && <p>{t('services.bridgingText', { text: s.bridging })}</p>}
       {s.contactPerson && <p>{t('services.contactText', { name: s.contactPerson })}{s.contactPhone && <> – <a href={`tel:${s.contactPhone.replace(/[^\d+]/g, '')}`}>{s.contactPhone}</a></>}</p>}
       {s.familyExpects && <p>{t('services.expectsText', { text: s.familyExpects })}</p>}
+      {s.socialMapEntryId && <p className={styles.hint}>{t('services.onSocialMap')}</p>}
       {canWrite && (
         <div className={styles.actions}>
           {view === 'priority' && <Button variant="quiet" isDisabled={index === 0} aria-label={t('services.upLabel', { name: s.organisation })} onPress={() => moveBy(s, -1)}>{t('services.up')}</Button>}
@@ -118,7 +119,7 @@ export function ServicesPage() {
         <p>{t('services.removeText', { name: removing?.organisation ?? '' })}</p>
       </ConfirmDialog>
       <FormDialog isOpen={editing !== null} onClose={() => setEditing(null)} title={editing === 'new' ? t('services.add') : editing?.organisation ?? ''}>
-        {editing !== null && plan.data && <ServiceForm familyId={family.id} plan={plan.data as Plan} service={editing === 'new' ? null : editing} onDone={() => setEditing(null)} />}
+        {editing !== null && plan.data && <ServiceForm familyId={family.id} collaborationId={family.collaborationId} isCoach={family.myRole === 'coach'} plan={plan.data as Plan} service={editing === 'new' ? null : editing} onDone={() => setEditing(null)} />}
       </FormDialog>
     </div>
   );
