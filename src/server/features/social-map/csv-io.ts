@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Actor } from '../../access/actor.ts';
 import { audit } from '../../audit/audit.ts';
 import type { Tx } from '../../db/connection.ts';
@@ -61,7 +61,7 @@ export async function importCsv(tx: Tx, ctx: RequestContext, actor: Actor, colla
   let updated = 0;
   for (const v of values) {
     if (v.id) {
-      await tx.update(socialMapEntries).set({ ...v.set, archivedAt: null, updatedAt: now }).where(and(eq(socialMapEntries.collaborationId, collaborationId), eq(socialMapEntries.id, v.id)));
+      await tx.update(socialMapEntries).set({ ...v.set, archivedAt: null, updatedAt: now, version: sql`${socialMapEntries.version} + 1` }).where(and(eq(socialMapEntries.collaborationId, collaborationId), eq(socialMapEntries.id, v.id)));
       updated++;
     } else {
       await tx.insert(socialMapEntries).values({ ...v.set, collaborationId });

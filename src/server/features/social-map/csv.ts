@@ -55,6 +55,7 @@ export function fromCsv(text: string): CsvParseResult {
     const row = Object.fromEntries(CSV_COLUMNS.map((c) => [c, (index.has(c) ? cells[index.get(c)!] ?? '' : '').trim()])) as CsvRow;
     for (const required of ['organisation', 'service'] as const) if (row[required] === '') errors.push({ line: n + 2, column: required });
     if (row.waitingWeeks !== '' && !/^\d{1,3}$/.test(row.waitingWeeks)) errors.push({ line: n + 2, column: 'waitingWeeks' });
+    if (row.waitingConfirmedAt !== '' && Number.isNaN(Date.parse(row.waitingConfirmedAt))) errors.push({ line: n + 2, column: 'waitingConfirmedAt' });
     if (row.postcodes !== '' && !row.postcodes.split(/\s+/).every((p) => /^\d{4}$/.test(p))) errors.push({ line: n + 2, column: 'postcodes' });
     rows.push(row);
   });

@@ -117,9 +117,9 @@ export function EcoMap({ familyName, people, ties, canMove, onMove }: EcoMapProp
           const declined = person.status === 'declined';
           return (
             <g key={p.id} onPointerDown={start(p.id)} style={canMove ? { cursor: 'grab', touchAction: 'none' } : undefined}>
-              <circle cx={pos.x} cy={pos.y} r={NODE_RADIUS} fill={declined ? '#ffffff' : '#ffffff'} stroke={declined ? '#757575' : '#263238'} strokeWidth={declined ? 2 : 3} strokeDasharray={declined ? '3 3' : undefined} />
+              <circle cx={pos.x} cy={pos.y} r={NODE_RADIUS} fill="#ffffff" stroke={declined ? '#757575' : '#263238'} strokeWidth={declined ? 2 : 3} strokeDasharray={declined ? '3 3' : undefined} />
               <text x={pos.x} y={pos.y + 5} textAnchor="middle" fontSize="14" fontWeight="700" fill="#263238">{person.name.trim().charAt(0).toUpperCase()}</text>
-              <text x={pos.x} y={pos.y + NODE_RADIUS + 15} textAnchor="middle" fontSize="13" fill="#111111" stroke="#ffffff" strokeWidth="4" paintOrder="stroke">{p.label}</text>
+              <text x={pos.x} y={p.labelAbove ? pos.y - NODE_RADIUS - 6 : pos.y + NODE_RADIUS + 15} textAnchor="middle" fontSize="13" fill="#111111" stroke="#ffffff" strokeWidth="4" paintOrder="stroke">{p.label}</text>
             </g>
           );
         })}

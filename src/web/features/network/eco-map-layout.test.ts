@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { layoutEcoMap, LABEL_MAX, nearestPlace, NODE_RADIUS, pointAt, shortLabel, type MapPerson } from './eco-map-layout.ts';
+import { layoutEcoMap, LABEL_MAX, LABEL_WIDTH, nearestPlace, NODE_RADIUS, pointAt, shortLabel, type MapPerson } from './eco-map-layout.ts';
 
 const people = (n: number, ring: number, angle: number | null = null): MapPerson[] =>
   Array.from({ length: n }, (_, i) => ({ id: `${ring}-${i}`, name: `Persoon met een lange naam ${i}`, ring, mapAngle: angle }));
@@ -33,5 +33,19 @@ describe('eco-map layout', () => {
   it('cuts long names with an ellipsis', () => {
     expect(shortLabel('Sara van de gezinszorg')).toBe('Sara van de g…');
     expect(shortLabel('Oma')).toBe('Oma');
+  });
+});
+
+describe('a crowded ring', () => {
+  it('with 30 people on one ring, labels alternate above and below so no two on the same side meet', () => {
+    const placed = layoutEcoMap(people(30, 2));
+    for (const a of placed) {
+      for (const b of placed) {
+        if (a === b || a.labelAbove !== b.labelAbove) continue;
+        const apart = Math.abs(a.x - b.x) > LABEL_WIDTH || Math.abs(a.y - b.y) > 16;
+        expect(apart, `${a.id} and ${b.id}`).toBe(true);
+      }
+    }
+    expect(placed.filter((p) => p.labelAbove)).toHaveLength(15);
   });
 });

@@ -10,6 +10,8 @@ export const CENTER = MAP_SIZE / 2;
 export const RING_RADII = { 1: 130, 2: 245, 3: 355 } as const;
 export const NODE_RADIUS = 18;
 export const LABEL_MAX = 14;
+/** About 6.5 px a letter at the map's label size. */
+export const LABEL_WIDTH = LABEL_MAX * 6.5;
 
 export interface MapPerson {
   id: string;
@@ -26,6 +28,8 @@ export interface Placed {
   x: number;
   y: number;
   label: string;
+  /** On a crowded ring every other label goes above its node, so neighbours' labels do not meet. */
+  labelAbove: boolean;
 }
 
 const ringOf = (ring: number): 1 | 2 | 3 => (ring <= 1 ? 1 : ring >= 3 ? 3 : 2);
@@ -52,10 +56,11 @@ export function nearestPlace(x: number, y: number): { ring: 1 | 2 | 3; angle: nu
   return { ring, angle: Math.round(norm((Math.atan2(dx, dy) * 180) / Math.PI)) };
 }
 
+const wantedGap = (ring: 1 | 2 | 3) => (LABEL_WIDTH / (2 * Math.PI * RING_RADII[ring])) * 360;
+
 /** The smallest angle between two neighbours on a ring so their labels (about 7 px a letter) do not overlap. */
 export function minGap(ring: 1 | 2 | 3, count: number): number {
-  const labelWidth = LABEL_MAX * 6.5;
-  const wanted = (labelWidth / (2 * Math.PI * RING_RADII[ring])) * 360;
+  const wanted = wantedGap(ring);
   return Math.min(wanted, 360 / Math.max(count, 1));
 }
 
@@ -86,9 +91,12 @@ export function layoutEcoMap(people: readonly MapPerson[]): Placed[] {
   for (const ring of [1, 2, 3] as const) {
     const inRing = people.filter((p) => ringOf(p.ring) === ring);
     const angles = spread(inRing, ring);
+    const crowded = minGap(ring, inRing.length) < wantedGap(ring);
+    // Alternate by place around the ring (not by list order), so neighbours differ.
+    const rank = new Map(angles.map((a, i) => ({ a, i })).sort((x, y) => x.a - y.a).map((o, k) => [o.i, k]));
     inRing.forEach((p, i) => {
       const angle = angles[i]!;
-      placed.push({ id: p.id, ring, angle, ...pointAt(ring, angle), label: shortLabel(p.name) });
+      placed.push({ id: p.id, ring, angle, ...pointAt(ring, angle), label: shortLabel(p.name), labelAbove: crowded && rank.get(i)! % 2 === 1 });
     });
   }
   return placed;
