@@ -10,7 +10,7 @@ import styles from './Family.module.css';
 
 const textOf = (c: PlanChange) => {
   const data = c.after ?? c.before ?? {};
-  const text = data.text ?? data.what ?? data.displayName ?? data.summary ?? data.label;
+  const text = data.text ?? data.what ?? data.displayName ?? data.summary ?? data.label ?? data.name ?? data.organisation;
   return typeof text === 'string' ? text : '';
 };
 
