@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { consentGrants } from '../../db/schema/index.ts';
 import { createTestFamily, type TestFamily } from '../../test/families.ts';
 import { demo, signIn, useTestApp, type Client } from '../../test/harness.ts';
-import { expectError } from '../../test/helpers.ts';
+import { auditRowsFor, expectError, requestIdOf } from '../../test/helpers.ts';
 import { pdfText } from '../../test/pdf.ts';
 import { created, expectSameAsRandom, ifMatch } from '../plan/plan-test-support.ts';
 
@@ -145,6 +145,27 @@ describe('network: contact details are the people\'s own', () => {
   it('a person of another family is 404 through this family too', async () => {
     const other = await created(as.coach!, `/api/v1/families/${b.familyId}/network/people`, { name: 'Elders', ring: 2, phone: '011 11 11 11' });
     await expectSameAsRandom(as.coach!, 'GET', url(`/people/${other.id}`), other.id);
+  });
+});
+
+describe('network: audit and life-domain grants', () => {
+  it('every read and change writes its access-log row', async () => {
+    const read = await as.mama!.request('GET', url());
+    expect((await auditRowsFor(t.db, requestIdOf(read))).map((r) => [r.action, r.entityType, r.familyId])).toEqual([['read', 'network', a.familyId]]);
+    const person = await as.coach!.request('POST', url('/people'), { body: { name: 'Audit', ring: 3 } });
+    expect((await auditRowsFor(t.db, requestIdOf(person))).map((r) => [r.action, r.entityType, r.entityId])).toEqual([['create', 'network_person', person.json<{ id: string }>().id]]);
+    const denied = await as.coordinator!.request('GET', url());
+    expect((await auditRowsFor(t.db, requestIdOf(denied))).map((r) => r.outcome)).toEqual(['not_found']);
+  });
+
+  it('a life-domain grant opens neither people nor their numbers', async () => {
+    const gezin = await signIn(t.app, demo('coach2', 'gent'));
+    const extra = await createTestFamily(t.db, { coaches: [demo('coach1')], people: { buur: { role: 'network_member', name: 'Buur', email: demo('coach2', 'gent') } } });
+    const p = await created(as.coach!, `/api/v1/families/${extra.familyId}/network/people`, { name: 'Geheim nummer', ring: 2, phone: '0499 00 00 00' });
+    await t.db.insert(consentGrants).values(extra.lifeDomainIds.map((lifeDomainId) => ({ collaborationId: extra.collaborationId, familyId: extra.familyId, participantId: extra.participants.buur!, lifeDomainId, level: 'read' as const })));
+    const res = await gezin.request('GET', `/api/v1/families/${extra.familyId}/network`);
+    expect(res.json()).toEqual({ people: [], ties: [] });
+    await expectSameAsRandom(gezin, 'GET', `/api/v1/families/${extra.familyId}/network/people/${p.id}`, p.id);
   });
 });
 
