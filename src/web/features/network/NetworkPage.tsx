@@ -17,7 +17,7 @@ import { useFamilyContext } from '../families/FamilyLayout.tsx';
 import { EcoMap } from './EcoMap.tsx';
 import { availabilityText } from './format.ts';
 import { PersonForm } from './PersonForm.tsx';
-import { useCreateTie, useDeleteFromNetwork, useNetwork, useSavePerson } from './queries.ts';
+import { useCreateTie, useDeleteFromNetwork, useNetwork, useSavePerson, useUpdateTie } from './queries.ts';
 import styles from './Network.module.css';
 
 type Removing = { person: NetworkPerson } | { tie: NetworkTie };
@@ -29,6 +29,7 @@ export function NetworkPage() {
   const network = useNetwork(family.id);
   const move = useSavePerson(family.id);
   const remove = useDeleteFromNetwork(family.id);
+  const updateTie = useUpdateTie(family.id);
   const [open, setOpen] = useState<'person' | 'tie' | null>(null);
   const [editing, setEditing] = useState<NetworkPerson | null>(null);
   const [removing, setRemoving] = useState<Removing | null>(null);
@@ -54,6 +55,7 @@ export function NetworkPage() {
       {network.isError && <ErrorState error={network.error} onRetry={() => void network.refetch()} isRetrying={network.isFetching} />}
       {network.data && people.length === 0 && <EmptyState title={t('network.empty')}>{t('network.emptyHint')}</EmptyState>}
       {move.isError && <Alert tone="error">{errorText(move.error, t)}</Alert>}
+      {updateTie.isError && <Alert tone="error">{errorText(updateTie.error, t)}</Alert>}
       {network.data && people.length > 0 && (
         <>
           <EcoMap familyName={family.displayName} people={people} ties={network.data.ties} canMove={canWrite}
@@ -96,6 +98,10 @@ export function NetworkPage() {
               {network.data.ties.map((tie) => (
                 <li key={tie.id} className={styles.tie}>
                   <span>{t('network.tieText', { from: name(tie.fromPersonId), to: name(tie.toPersonId), kind: t(`network.tieKinds.${tie.kind}`) })}</span>
+                  {canWrite && (
+                    <SelectField id={`tie-kind-${tie.id}`} label={t('network.changeKind', { from: name(tie.fromPersonId), to: name(tie.toPersonId) })} value={tie.kind}
+                      onChange={(kind) => updateTie.mutate({ tie, kind: kind as NetworkTie['kind'] })} options={TIE_KINDS.map((k) => ({ value: k, label: t(`network.tieKinds.${k}`) }))} />
+                  )}
                   {canWrite && <Button variant="quiet" aria-label={`${t('common.remove')}: ${name(tie.fromPersonId)} – ${name(tie.toPersonId)}`} onPress={() => setRemoving({ tie })}>{t('common.remove')}</Button>}
                 </li>
               ))}

@@ -30,6 +30,10 @@ export const useCreateTie = (familyId: string) =>
   useFamilyMutation(familyId, (body: NetworkTieInput) =>
     apiRequest(`/families/${familyId}/network/ties`, { method: 'POST', body, idempotencyKey: randomUuid(), schema: NetworkTie }));
 
+export const useUpdateTie = (familyId: string) =>
+  useFamilyMutation(familyId, ({ tie, kind }: { tie: NetworkTie; kind: NetworkTie['kind'] }) =>
+    apiRequest(`/families/${familyId}/network/ties/${tie.id}`, { method: 'PATCH', body: { kind }, ifMatch: etagFor(tie.version), schema: NetworkTie }));
+
 /** Removes a person (`people/{id}`) or a tie (`ties/{id}`) of the network. */
 export const useDeleteFromNetwork = (familyId: string) =>
   useFamilyMutation(familyId, ({ path, version }: { path: string; version: number }) =>
