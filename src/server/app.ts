@@ -23,6 +23,9 @@ import { familyRoutes } from './features/families/routes.ts';
 import { planRoutes } from './features/plan/routes.ts';
 import { planTemplateRoutes } from './features/plan/templates-routes.ts';
 import { exportRoutes } from './features/plan/export-routes.ts';
+import { networkRoutes } from './features/network/routes.ts';
+import { serviceRoutes } from './features/services/routes.ts';
+import { socialMapRoutes } from './features/social-map/routes.ts';
 import { routingRoutes } from './features/routing/routes.ts';
 import { sharingRoutes } from './features/sharing/routes.ts';
 
@@ -39,7 +42,8 @@ export interface AppDeps {
 }
 
 const featureRoutes: ((app: App, deps: FeatureDeps) => void)[] = [
-  healthRoutes, authRoutes, collaborationRoutes, partnerRoutes, memberRoutes, routingRoutes, registrationRoutes, familyRoutes, planRoutes, planTemplateRoutes, exportRoutes, sharingRoutes,
+  healthRoutes, authRoutes, collaborationRoutes, partnerRoutes, memberRoutes, routingRoutes, registrationRoutes, familyRoutes, planRoutes, planTemplateRoutes, exportRoutes,
+  sharingRoutes, networkRoutes, serviceRoutes, socialMapRoutes,
 ];
 
 export async function buildApp({ config, db, webRoot = null, clock = () => new Date() }: AppDeps) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_STALE_MONTHS } from '../shared/network-constants.ts';
 
 const bool = z
   .enum(['true', 'false', '1', '0'])
@@ -24,6 +25,7 @@ const ConfigSchema = z.object({
   DEMO_DATA: bool.optional(),
   TRUST_PROXY: bool.default(false),
   SERVE_WEB: bool.default(true),
+  SOCIAL_MAP_STALE_MONTHS: z.coerce.number().int().min(1).max(60).default(DEFAULT_STALE_MONTHS),
 });
 
 export type Config = z.infer<typeof ConfigSchema> & {

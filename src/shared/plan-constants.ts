@@ -21,7 +21,9 @@ export const PLAN_VERSION_REASONS = ['start', 'evaluation', 'on_demand'] as cons
 export type PlanVersionReason = (typeof PLAN_VERSION_REASONS)[number];
 
 /** Every kind of thing in a family's file that the access policy and the history know. */
-export const PLAN_TOPIC_TYPES = [...PLAN_ITEM_KINDS, 'agreement', 'evaluation', 'contact_moment', 'member', 'consent', 'prior_involvement'] as const;
+export const PLAN_TOPIC_TYPES = [
+  ...PLAN_ITEM_KINDS, 'agreement', 'evaluation', 'contact_moment', 'member', 'consent', 'prior_involvement', 'network_person', 'network_tie', 'service',
+] as const;
 export type PlanTopicType = (typeof PLAN_TOPIC_TYPES)[number];
 
 /** The four-part plan (goals; people & agreements; evaluation; follow-up), as sections a template shows. */

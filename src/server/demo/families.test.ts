@@ -29,4 +29,21 @@ describe('demo families', () => {
     const versions = (await chris.request('GET', `/api/v1/families/${family.id}/plan/versions`)).json().items;
     expect(versions).toHaveLength(1);
   });
+
+  it('Malika\'s network has the home help in two roles and a girl who helps with homework; the social map is filled', async () => {
+    const coach = await signIn(t.app, demo('coach2', 'antwerpen'));
+    const [family] = (await coach.request('GET', '/api/v1/families?q=Malika')).json().items;
+    const network = (await coach.request('GET', `/api/v1/families/${family.id}/network`)).json();
+    const hanne = network.people.find((p: { name: string }) => p.name.startsWith('Hanne'));
+    expect(hanne.roles).toEqual(['household', 'listening']);
+    expect(network.people.map((p: { name: string }) => p.name)).toContain('Leila');
+    const drivers = (await coach.request('GET', `/api/v1/families/${family.id}/network/availability?helpKind=driving&weekday=2&from=07:00&to=12:00`)).json().items;
+    expect(drivers.map((p: { name: string }) => p.name)).toEqual(['Annick']);
+    const services = (await coach.request('GET', `/api/v1/families/${family.id}/services`)).json().items;
+    expect(services.length).toBeGreaterThanOrEqual(6);
+    expect((await coach.request('GET', `/api/v1/families/${family.id}/waiting-list`)).json().items).toHaveLength(1);
+    const me = (await coach.request('GET', '/api/v1/me')).json();
+    const map = (await coach.request('GET', `/api/v1/social-map?collaborationId=${me.memberships[0].collaborationId}&q=opvoeding`)).json();
+    expect(map.items.map((e: { organisation: string }) => e.organisation)).toEqual(['CKG De Boomhut']);
+  });
 });

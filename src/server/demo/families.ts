@@ -12,6 +12,7 @@ import { createItem, updateItem } from '../features/plan/items-service.ts';
 import { STANDARD_SECTIONS } from '../features/plan/plan-read.ts';
 import { saveVersion } from '../features/plan/versions.ts';
 import { brusselsDate } from '../features/registrations/timing.ts';
+import { seedDemoNetworks, seedDemoSocialMap } from './network.ts';
 
 /*
  * Two families after the stories in DOMAIN.md (first names from the stories, invented surnames,
@@ -58,6 +59,7 @@ type Made = Awaited<ReturnType<typeof makeFamily>>;
 
 export async function seedDemoFamilies(tx: Tx, key: 'antwerpen' | 'gent', collaborationId: string, coaches: { coach1: string; coach2: string }, now: Date): Promise<void> {
   await tx.insert(planTemplates).values({ collaborationId, name: key === 'antwerpen' ? 'Gezinsplan (vier delen)' : 'Ons plan', isDefault: true, sections: STANDARD_SECTIONS });
+  await seedDemoSocialMap(tx, collaborationId, key, now);
   if (key !== 'antwerpen') return;
   const daysAgo = (n: number) => brusselsDate(new Date(now.getTime() - n * DAY));
   const add = (m: Made, kind: 'question' | 'strength' | 'worry' | 'goal', text: string, extra: Record<string, unknown> = {}) =>
@@ -107,4 +109,5 @@ export async function seedDemoFamilies(tx: Tx, key: 'antwerpen' | 'gent', collab
   await add(pieter, 'goal', 'Pieter kan over zijn mama praten met iemand die hij vertrouwt', { lifeDomainId: pieter.domain('mind'), memberIds: [q.pieter], progress: 1 });
   await createAgreement(tx, pieter.ctx, pieter.scope, { what: 'Samen met Jason naar het OCMW voor het leefloon en de huurpremie', goalId: house.id, ownerParticipantId: pieter.scope.participantId!, dueDate: daysAgo(-7), status: 'open', isPrivate: false }, now);
   await saveVersion(tx, pieter.ctx, pieter.scope, 'start', 'Bij de start', now);
+  await seedDemoNetworks(tx, malika, pieter);
 }

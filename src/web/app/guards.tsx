@@ -6,7 +6,7 @@ import { ErrorState } from '../components/ErrorState.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { ButtonLink } from '../components/Button.tsx';
 import { useMe, wasSignedOutHere } from './session.ts';
-import { canCoordinate, canManage, canSeeRegistrations } from './permissions.ts';
+import { canCoordinate, canManage, canSeeRegistrations, canUseSocialMap } from './permissions.ts';
 import { paths } from './paths.ts';
 
 /** Where to go after signing in: the page the person was sent away from. */
@@ -65,6 +65,13 @@ export function RequireCoordinator() {
   const me = useCurrentUser();
   const collaborationId = useCollaborationId();
   return canCoordinate(me, collaborationId) ? <Outlet /> : <NoAccess />;
+}
+
+/** Coaches, coordinators and admins keep the social map. */
+export function RequireSocialMapAccess() {
+  const me = useCurrentUser();
+  const collaborationId = useCollaborationId();
+  return canUseSocialMap(me, collaborationId) ? <Outlet /> : <NoAccess />;
 }
 
 /** Coordinators, admins and coaches (who see only the ones assigned to them). */

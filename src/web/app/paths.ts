@@ -14,10 +14,11 @@ export const paths = {
   registrations: (collaborationId: string) => `/collaborations/${collaborationId}/registrations`,
   registration: (collaborationId: string, id: string) => `/collaborations/${collaborationId}/registrations/${id}`,
   dashboard: (collaborationId: string) => `/collaborations/${collaborationId}/dashboard`,
+  socialMap: (collaborationId: string) => `/collaborations/${collaborationId}/social-map`,
   register: '/register',
   myRegistrations: '/my-registrations',
 } as const;
 
-export type CollaborationSection = 'registrations' | 'dashboard' | 'settings' | 'partners' | 'people' | 'templates';
+export type CollaborationSection = 'registrations' | 'dashboard' | 'socialMap' | 'settings' | 'partners' | 'people' | 'templates';
 /** The admin's sections. */
 export const COLLABORATION_SECTIONS: readonly CollaborationSection[] = ['settings', 'partners', 'people', 'templates'];

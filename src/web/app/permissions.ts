@@ -48,10 +48,16 @@ export function isReferrer(me: Me): boolean {
   return me.memberships.some((m) => m.roles.includes('referrer'));
 }
 
+/** The social map is the team's shared knowledge: coaches, coordinators and admins keep it. */
+export function canUseSocialMap(me: Me, collaborationId: string): boolean {
+  return canCoordinate(me, collaborationId) || isCoachIn(me, collaborationId);
+}
+
 export function sectionsFor(me: Me, collaborationId: string): readonly CollaborationSection[] {
   const sections: CollaborationSection[] = [];
   if (canSeeRegistrations(me, collaborationId)) sections.push('registrations');
   if (canCoordinate(me, collaborationId)) sections.push('dashboard');
+  if (canUseSocialMap(me, collaborationId)) sections.push('socialMap');
   if (canManage(me, collaborationId)) sections.push(...COLLABORATION_SECTIONS);
   return sections;
 }

@@ -1,7 +1,7 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { Layout } from './Layout.tsx';
 import { Loading } from '../components/Loading.tsx';
-import { RequireAuth, RequireCoordinator, RequireManager, RequirePlatformAdmin, RequireRegistrationsAccess } from './guards.tsx';
+import { RequireAuth, RequireCoordinator, RequireManager, RequirePlatformAdmin, RequireRegistrationsAccess, RequireSocialMapAccess } from './guards.tsx';
 import { RouteError } from './RouteError.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 import { LoginPage } from '../features/auth/LoginPage.tsx';
@@ -41,6 +41,9 @@ const routes: RouteObject[] = [
                   { path: 'columns', lazy: async () => ({ Component: (await import('../features/families/ViewsPage.tsx')).ColumnsPage }) },
                   { path: 'started', lazy: async () => ({ Component: (await import('../features/families/StartedPage.tsx')).StartedPage }) },
                   { path: 'evaluation', lazy: async () => ({ Component: (await import('../features/families/EvaluationPage.tsx')).EvaluationPage }) },
+                  { path: 'network', lazy: async () => ({ Component: (await import('../features/network/NetworkPage.tsx')).NetworkPage }) },
+                  { path: 'call', lazy: async () => ({ Component: (await import('../features/network/CallListPage.tsx')).CallListPage }) },
+                  { path: 'services', lazy: async () => ({ Component: (await import('../features/services/ServicesPage.tsx')).ServicesPage }) },
                   { path: 'members', lazy: async () => ({ Component: (await import('../features/families/MembersPage.tsx')).MembersPage }) },
                   { path: 'history', lazy: async () => ({ Component: (await import('../features/families/HistoryPage.tsx')).HistoryPage }) },
                   { path: 'sharing', lazy: async () => ({ Component: (await import('../features/sharing/SharingPage.tsx')).SharingPage }) },
@@ -68,6 +71,12 @@ const routes: RouteObject[] = [
                     element: <RequireCoordinator />,
                     children: [
                       { path: 'dashboard', lazy: async () => ({ Component: (await import('../features/registrations/DashboardPage.tsx')).DashboardPage }) },
+                    ],
+                  },
+                  {
+                    element: <RequireSocialMapAccess />,
+                    children: [
+                      { path: 'social-map', lazy: async () => ({ Component: (await import('../features/social-map/SocialMapPage.tsx')).SocialMapPage }) },
                     ],
                   },
                   {

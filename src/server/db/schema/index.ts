@@ -5,3 +5,4 @@ export * from './ops.ts';
 export * from './registrations.ts';
 export * from './plan.ts';
 export * from './sharing.ts';
+export * from './network.ts';

@@ -17,7 +17,7 @@ const now = () => timestamp({ withTimezone: true }).notNull().defaultNow();
  * sees it (DESIGN.md, "Topics"): its life domain, whether its author marked it private, and who
  * wrote it — the family member, or the coach on a member's behalf.
  */
-const topicColumns = () => ({
+export const topicColumns = () => ({
   collaborationId: uuid().notNull(),
   id: uuid().notNull().defaultRandom(),
   familyId: uuid().notNull(),
@@ -36,7 +36,7 @@ type TopicTable = { collaborationId: never; familyId: never; lifeDomainId: never
 /** Tenant-safe foreign keys of the topic columns; `name` prefixes the constraint names. */
 // The column objects differ per table; drizzle's builder types are not worth spelling out here.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-const topicKeys = (name: string, t: Record<keyof TopicTable, any>) => [
+export const topicKeys = (name: string, t: Record<keyof TopicTable, any>) => [
   foreignKey({ name: `${name}_family_fk`, columns: [t.collaborationId, t.familyId], foreignColumns: [families.collaborationId, families.id] }),
   foreignKey({ name: `${name}_life_domain_fk`, columns: [t.collaborationId, t.lifeDomainId], foreignColumns: [lifeDomains.collaborationId, lifeDomains.id] }),
   foreignKey({ name: `${name}_author_fk`, columns: [t.collaborationId, t.authorParticipantId], foreignColumns: [familyParticipants.collaborationId, familyParticipants.id] }),

@@ -6,9 +6,10 @@ import type { App, FeatureDeps } from '../../http/route-types.ts';
 import { pdfFileName, renderPdf, sendPdf } from '../../pdf/render.ts';
 import { inFamily } from '../families/scope.ts';
 import { brusselsDate } from '../registrations/timing.ts';
+import { networkBlocks } from '../network/network-document.ts';
 import { planDocument } from './plan-document.ts';
 import { loadPlan } from './plan-read.ts';
-import { fileDocument, loadWholeFile } from '../sharing/file-export.ts';
+import { fileDocument, loadNetworkAndServices, loadWholeFile } from '../sharing/file-export.ts';
 
 /**
  * The family's file to take along: JSON with everything the asker may see, or the plan as a PDF
@@ -26,7 +27,10 @@ export function exportRoutes(app: App, { db, clock }: FeatureDeps) {
       const logged = { collaborationId: scope.collaborationId, familyId: scope.familyId, entityId: scope.familyId, role: scope.participantRole };
       const locale = req.query.locale ?? req.ctx.locale;
       if (req.query.format === 'pdf' && req.query.contents === 'plan') {
-        const pdf = await renderPdf({ ...planDocument(plan, locale, today), createdAt: now });
+        const { network, services } = await loadNetworkAndServices(tx, scope);
+        const document = planDocument(plan, locale, today);
+        const names = new Map(plan.participants.map((p) => [p.id, p.displayName]));
+        const pdf = await renderPdf({ ...document, blocks: [...document.blocks, ...networkBlocks(network, services, names, locale)], createdAt: now });
         await audit(tx, req.ctx, { ...logged, action: 'print', entityType: 'plan_pdf' });
         return sendPdf(reply, pdf, pdfFileName(locale === 'en' ? `family plan ${plan.displayName}` : `gezinsplan ${plan.displayName}`, today));
       }

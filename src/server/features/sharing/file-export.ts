@@ -10,9 +10,18 @@ import { listContacts, listMembers, loadFamily } from '../families/repo.ts';
 import { listHistory } from '../plan/history-read.ts';
 import { planDocument } from '../plan/plan-document.ts';
 import { listVersions } from '../plan/versions.ts';
+import { loadPeople, loadTies } from '../network/repo.ts';
+import { networkBlocks } from '../network/network-document.ts';
+import { loadServices } from '../services/service.ts';
 import { listFamilyAccessLog } from './access-log.ts';
 import { loadSharingOverview } from './consents-repo.ts';
 import { listPriorInvolvements } from './prior-involvements.ts';
+
+/** The people around the family and the help involved, as far as the asker may see them. */
+export async function loadNetworkAndServices(tx: Tx, scope: FamilyScope) {
+  const people = await loadPeople(tx, scope);
+  return { network: { people, ties: await loadTies(tx, scope, people.map((p) => p.id)) }, services: await loadServices(tx, scope) };
+}
 
 /** Enough for years of a trajectory; a file larger than this is exported in its newest part. */
 const MAX_ROWS = 5000;
@@ -42,6 +51,7 @@ export async function loadWholeFile(tx: Tx, actor: Actor, scope: FamilyScope, pl
     plan,
     versions: await listVersions(tx, scope),
     history: await allPages((cursor) => listHistory(tx, scope, { limit: 100, cursor })),
+    ...(await loadNetworkAndServices(tx, scope)),
     ...(full && {
       sharing: (await loadSharingOverview(tx, scope)).grants,
       priorInvolvements: await listPriorInvolvements(tx, scope),
@@ -99,6 +109,7 @@ export function fileDocument(file: WholeFile, locale: Locale, today: string): Pl
     subtitle: w.subtitle,
     blocks: [
       ...plan.blocks,
+      ...networkBlocks(file.network, file.services, new Map(file.plan.participants.map((p) => [p.id, p.displayName])), locale),
       { kind: 'heading', level: 1, text: w.members }, ...table([w.name, w.relation], members, w.more, w.none),
       { kind: 'heading', level: 1, text: w.contacts }, ...table([w.when, w.what], contacts, w.more, w.none),
       { kind: 'heading', level: 1, text: w.history }, ...table([w.when, w.who, w.what], history, w.more, w.none),

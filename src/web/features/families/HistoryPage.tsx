@@ -10,8 +10,8 @@ import styles from './Family.module.css';
 
 const textOf = (c: PlanChange) => {
   const data = c.after ?? c.before ?? {};
-  // Plan items have a text; a grant names the person it is for, a prior involvement its organisation.
-  const text = data.text ?? data.what ?? data.displayName ?? data.summary ?? data.label ?? data.participantName ?? data.organisationName;
+  // Plan items have a text; a grant names the person it is for, a prior involvement or service its organisation.
+  const text = data.text ?? data.what ?? data.displayName ?? data.summary ?? data.label ?? data.participantName ?? data.organisationName ?? data.name ?? data.organisation;
   return typeof text === 'string' ? text : '';
 };
 
