@@ -150,11 +150,19 @@ export async function requireContributor(
   const inCircle = requireInCircle(scope);
   if (scope.reach === 'full') return inCircle;
   if (!lifeDomainId || (authorParticipantId !== undefined && authorParticipantId !== scope.participantId)) throw forbidden();
-  const [grant] = await db.select({ id: consentGrants.id }).from(consentGrants).where(and(
-    eq(consentGrants.collaborationId, scope.collaborationId), eq(consentGrants.familyId, scope.familyId), eq(consentGrants.participantId, inCircle.participantId),
-    eq(consentGrants.status, 'active'), eq(consentGrants.level, 'contribute'), eq(consentGrants.lifeDomainId, lifeDomainId),
-    isNull(consentGrants.revokedAt), or(isNull(consentGrants.validUntil), sql`${consentGrants.validUntil} > now()`),
-  )).limit(1);
-  if (!grant) throw forbidden();
+  if (!(await contributeLifeDomains(db, scope)).includes(lifeDomainId)) throw forbidden();
   return inCircle;
+}
+
+/** A grant that counts: not revoked, not past its end date (active, or proposed and waiting). */
+export const grantLive = (): SQL => and(isNull(consentGrants.revokedAt), or(isNull(consentGrants.validUntil), sql`${consentGrants.validUntil} > now()`))!;
+
+/** The life domains someone outside the family may add to: their `contribute` grants in effect. */
+export async function contributeLifeDomains(db: Executor, scope: FamilyScope): Promise<string[]> {
+  if (scope.reach !== 'consented' || !scope.participantId) return [];
+  const rows = await db.select({ id: consentGrants.lifeDomainId }).from(consentGrants).where(and(
+    eq(consentGrants.collaborationId, scope.collaborationId), eq(consentGrants.familyId, scope.familyId), eq(consentGrants.participantId, scope.participantId),
+    eq(consentGrants.status, 'active'), eq(consentGrants.level, 'contribute'), grantLive(),
+  ));
+  return [...new Set(rows.map((r) => r.id).filter((id): id is string => id !== null))];
 }

@@ -49,6 +49,8 @@ export const Family = FamilySummary.extend({
   reach: z.enum(['full', 'consented', 'metadata']),
   /** The actor's participant id in this family, if any (to mark "me" and act on behalf). */
   myParticipantId: Uuid.nullable(),
+  /** For someone the family lets "also add": the life domains they may add to (the family and coaches: all, not listed). */
+  contributeLifeDomainIds: z.array(Uuid),
   version: z.number().int(),
 });
 export type Family = z.infer<typeof Family>;

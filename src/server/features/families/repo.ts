@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { ContactMoment, Family, FamilyListQuery, FamilySummary, Member, ParticipantOption } from '../../../shared/schemas/families.ts';
 import { MEMBER_ROLES, type MemberRole } from '../../../shared/roles.ts';
 import type { Actor } from '../../access/actor.ts';
-import { topicWhere, visibleFamiliesWhere, type FamilyScope } from '../../access/family-scope.ts';
+import { contributeLifeDomains, topicWhere, visibleFamiliesWhere, type FamilyScope } from '../../access/family-scope.ts';
 import type { Executor } from '../../db/connection.ts';
 import { collaborations, contactMoments, families, familyHomes, familyMemberHomes, familyParticipants } from '../../db/schema/index.ts';
 import { afterCursor, toPage } from '../../http/pagination.ts';
@@ -42,7 +42,10 @@ export async function loadFamily(db: Executor, actor: Actor, scope: FamilyScope)
   const [row] = await db.select({ ...summaryColumns(actor), planTemplateId: families.planTemplateId, version: families.version }).from(families)
     .innerJoin(collaborations, eq(collaborations.id, families.collaborationId))
     .where(and(eq(families.collaborationId, scope.collaborationId), eq(families.id, scope.familyId)));
-  return { ...row!, updatedAt: row!.updatedAt.toISOString(), reach: scope.reach, myParticipantId: scope.participantId };
+  return {
+    ...row!, updatedAt: row!.updatedAt.toISOString(), reach: scope.reach, myParticipantId: scope.participantId,
+    contributeLifeDomainIds: await contributeLifeDomains(db, scope),
+  };
 }
 
 const ofFamily = (scope: FamilyScope) =>

@@ -1,8 +1,8 @@
-import { and, asc, desc, eq, gt, inArray, isNull, notInArray, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, notInArray, sql } from 'drizzle-orm';
 import type { LifeDomain } from '../../../shared/schemas/collaborations.ts';
 import type { ConsentGrant, ShareableItem, SharingOverview } from '../../../shared/schemas/sharing.ts';
 import { SHAREABLE_ITEM_TYPES, type ShareableItemType } from '../../../shared/schemas/sharing.ts';
-import { FULL_ROLES, topicWhere, type FamilyScope } from '../../access/family-scope.ts';
+import { FULL_ROLES, grantLive, topicWhere, type FamilyScope } from '../../access/family-scope.ts';
 import type { Executor } from '../../db/connection.ts';
 import { agreements, consentGrants, contactMoments, familyParticipants, lifeDomains, planItemMembers, planItems } from '../../db/schema/index.ts';
 import { contactTopic } from '../families/repo.ts';
@@ -10,8 +10,6 @@ import { agreementTopic, itemTopic, participantNames, type Names } from '../plan
 
 type GrantRow = typeof consentGrants.$inferSelect;
 
-/** Grants that count: active or waiting for approval, not revoked, not past their end date. */
-export const liveGrant = () => and(isNull(consentGrants.revokedAt), or(isNull(consentGrants.validUntil), gt(consentGrants.validUntil, sql`now()`)));
 
 const ofFamily = (scope: FamilyScope) => and(eq(consentGrants.collaborationId, scope.collaborationId), eq(consentGrants.familyId, scope.familyId));
 
@@ -93,7 +91,7 @@ export function presentGrant(row: GrantRow, names: Names, items: ShareableItem[]
 
 /** Live grants of the family, optionally one. */
 export async function loadGrants(db: Executor, scope: FamilyScope, id?: string): Promise<GrantRow[]> {
-  return db.select().from(consentGrants).where(and(ofFamily(scope), liveGrant(), id ? eq(consentGrants.id, id) : undefined))
+  return db.select().from(consentGrants).where(and(ofFamily(scope), grantLive(), id ? eq(consentGrants.id, id) : undefined))
     .orderBy(asc(consentGrants.createdAt), asc(consentGrants.id));
 }
 

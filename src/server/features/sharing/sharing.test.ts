@@ -216,6 +216,8 @@ describe('"may also add"', () => {
     expect((await teacher.request('POST', url('worries'), { body: worry })).statusCode).toBe(403);
     const grant = await created<{ id: string; version: number }>(malika, url('consents'), { participantId, lifeDomainId: domains.school, level: 'contribute' });
 
+    expect((await teacher.request('GET', url(''))).json().contributeLifeDomainIds).toEqual([domains.school]);
+    expect((await malika.request('GET', url(''))).json().contributeLifeDomainIds).toEqual([]);
     const added = await created<{ id: string; version: number; authorName: string }>(teacher, url('worries'), worry);
     expect(added.authorName).toBe('Meester Ali');
     expect(textsOf((await malika.request('GET', url('worries'))).json().items)).toContain('Sami is moe in de klas');
@@ -234,6 +236,7 @@ describe('"may also add"', () => {
 
     await malika.request('DELETE', url(`consents/${grant.id}`), { headers: ifMatch(grant.version) });
     expect((await teacher.request('POST', url('worries'), { body: worry })).statusCode).toBe(403);
+    expect((await teacher.request('GET', url(''))).json().contributeLifeDomainIds).toEqual([]);
   });
 });
 
