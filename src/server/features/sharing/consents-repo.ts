@@ -6,6 +6,8 @@ import { FULL_ROLES, grantLive, topicWhere, type FamilyScope } from '../../acces
 import type { Executor } from '../../db/connection.ts';
 import { agreements, consentGrants, contactMoments, familyParticipants, lifeDomains, planItemMembers, planItems } from '../../db/schema/index.ts';
 import { contactTopic } from '../families/repo.ts';
+import { loadPeople } from '../network/repo.ts';
+import { loadServices } from '../services/service.ts';
 import { agreementTopic, itemTopic, participantNames, type Names } from '../plan/content.ts';
 
 type GrantRow = typeof consentGrants.$inferSelect;
@@ -58,6 +60,20 @@ export async function shareableItems(db: Executor, scope: FamilyScope, filter: {
     )).orderBy(desc(contactMoments.occurredOn));
     for (const c of rows) {
       result.push({ itemType: 'contact_moment', id: c.id, label: short(`${c.occurredOn}: ${c.summary}`), lifeDomainId: c.lifeDomainId, aboutYoungPersonId: c.authorParticipantId && young.has(c.authorParticipantId) ? c.authorParticipantId : null });
+    }
+  }
+  if (!filter.itemType || filter.itemType === 'service') {
+    for (const s of await loadServices(db, scope, filter.id ? { id: filter.id } : {})) {
+      result.push({ itemType: 'service', id: s.id, label: short(`${s.organisation}: ${s.kindOfHelp}`), lifeDomainId: s.lifeDomainId, aboutYoungPersonId: null });
+    }
+  }
+  if (!filter.itemType || filter.itemType === 'network_person' || filter.itemType === 'network_contact') {
+    const people = await loadPeople(db, scope, filter.id ? { id: filter.id } : {});
+    for (const p of people) {
+      const label = short(p.relation ? `${p.name} (${p.relation})` : p.name);
+      const base = { id: p.id, lifeDomainId: null, aboutYoungPersonId: null };
+      if (filter.itemType !== 'network_contact') result.push({ ...base, itemType: 'network_person', label });
+      if (filter.itemType !== 'network_person' && p.contact) result.push({ ...base, itemType: 'network_contact', label: `☎ ${label}` });
     }
   }
   return result;

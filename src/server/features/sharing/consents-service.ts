@@ -63,7 +63,8 @@ export async function createConsent(tx: Tx, ctx: RequestContext, scope: FamilySc
 
   const sameTopic = and(
     eq(consentGrants.collaborationId, scope.collaborationId), eq(consentGrants.familyId, scope.familyId), eq(consentGrants.participantId, person.id),
-    body.lifeDomainId ? eq(consentGrants.lifeDomainId, body.lifeDomainId) : eq(consentGrants.itemId, body.itemId!), isNull(consentGrants.revokedAt),
+    body.lifeDomainId ? eq(consentGrants.lifeDomainId, body.lifeDomainId) : and(eq(consentGrants.itemType, body.itemType!), eq(consentGrants.itemId, body.itemId!)),
+    isNull(consentGrants.revokedAt),
     // A proposal does not replace what the family already decided.
     decision ? undefined : eq(consentGrants.status, 'proposed'),
   );

@@ -253,3 +253,20 @@ describe('one contact moment shared on its own', () => {
     expect((await oma.request('GET', url('goals'))).body).not.toContain('afbetalingsplan');
   });
 });
+
+describe('sharing someone of the network', () => {
+  it('their contact details go only to whom the family gives them, apart from knowing who they are', async () => {
+    const oma = await signInByLink(t.app, t.db, 'oma.fatima@gezinsplan.example');
+    const overview = (await malika.request('GET', url('consents'))).json();
+    const contacts = overview.items.filter((i: { itemType: string }) => i.itemType === 'network_contact');
+    expect(contacts.length).toBeGreaterThan(0);
+    const person = contacts[0];
+    const seen = async () => (await oma.request('GET', url('network'))).json().people.find((p: { id: string }) => p.id === person.id);
+    expect((await seen())?.contact ?? null).toBeNull();
+    const omaId = overview.people.find((p: { displayName: string }) => p.displayName === 'Oma Fatima').participantId;
+    await created(malika, url('consents'), { participantId: omaId, itemType: 'network_person', itemId: person.id });
+    expect((await seen()).contact).toBeNull();
+    await created(malika, url('consents'), { participantId: omaId, itemType: 'network_contact', itemId: person.id });
+    expect((await seen()).contact).not.toBeNull();
+  });
+});
