@@ -58,3 +58,30 @@ export async function signOut(page: Page): Promise<void> {
 
 /** A value unique to this test run and project, so phone and desktop runs do not collide. */
 export const unique = (projectName: string, label: string) => `${label}-${projectName}-${Date.now().toString(36)}`;
+
+async function signInLinksTo(request: APIRequestContext, to: string): Promise<string[]> {
+  const mails = (await (await request.get('/dev/mail.json')).json()) as OutboxMail[];
+  return mails.filter((m) => m.to === to).flatMap((m) => m.text.match(/https?:\/\/\S+\/sign-in\/link\?token=\S+/g) ?? []);
+}
+
+/** Waits for a sign-in link to `to` that was not in `before` (an older, used link may still be in the outbox). */
+export async function newSignInLink(request: APIRequestContext, to: string, before: readonly string[]): Promise<string> {
+  let link: string | undefined;
+  await expect.poll(async () => {
+    link = (await signInLinksTo(request, to)).find((l) => !before.includes(l));
+    return link;
+  }, { timeout: 10_000 }).toBeTruthy();
+  const url = new URL(link!);
+  return `${url.pathname}${url.search}`;
+}
+
+/** Signs in by a link from the outbox, as someone without a password does. */
+export async function signInByLink(page: Page, email: string, name: string): Promise<void> {
+  await page.goto('/sign-in/link');
+  const before = await signInLinksTo(page.request, email);
+  await page.getByLabel('E-mailadres').fill(email);
+  await page.getByRole('button', { name: 'Stuur mij een link' }).click();
+  await expect(page.getByText('Kijk in je mailbox.')).toBeVisible();
+  await page.goto(await newSignInLink(page.request, email, before));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Dag ${name}`);
+}

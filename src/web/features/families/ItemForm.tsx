@@ -42,6 +42,11 @@ interface ItemFormProps {
   item: PlanItem | null;
   /** Coaches may write down what a family member says, on their behalf. */
   canActOnBehalf: boolean;
+  /**
+   * For someone outside the family who may "also add": only these life domains (preselected when
+   * there is one), and nothing private (the family reads what they write).
+   */
+  lifeDomainIds?: readonly string[] | undefined;
   onDone: (item: PlanItem) => void;
   onCancel: () => void;
 }
@@ -51,11 +56,15 @@ interface ItemFormProps {
  * (412), it shows their newer text beside this one and lets the person choose or combine: nothing
  * is overwritten silently.
  */
-export function ItemForm({ familyId, plan, kind, item, canActOnBehalf, onDone, onCancel }: ItemFormProps) {
+export function ItemForm({ familyId, plan, kind, item, canActOnBehalf, lifeDomainIds, onDone, onCancel }: ItemFormProps) {
   const { t } = useTranslation();
   const locale = useLocale();
   const idFor = formIds(`item-${kind}`);
-  const [values, setValues] = useState(() => valuesOf(item));
+  const [values, setValues] = useState(() => {
+    const start = valuesOf(item);
+    return !item && lifeDomainIds?.length === 1 ? { ...start, lifeDomainId: lifeDomainIds[0]! } : start;
+  });
+  const domains = domainsInOrder(plan).filter((d) => !lifeDomainIds || lifeDomainIds.includes(d.id));
   const [base, setBase] = useState(item);
   const [newer, setNewer] = useState<PlanItem | null>(null);
   const feedback = useFormFeedback(FIELDS);
@@ -108,7 +117,7 @@ export function ItemForm({ familyId, plan, kind, item, canActOnBehalf, onDone, o
         <TextAreaField id={idFor('text')} label={t(`families.item.textOf.${kind}`)} description={t('families.item.textHint')} value={values.text} onChange={(text) => set({ text })} error={feedback.fieldErrors.text} maxLength={2000} rows={3} />
         <SelectField
           id={idFor('lifeDomainId')} label={labelFor('lifeDomainId')} value={values.lifeDomainId} onChange={(lifeDomainId) => set({ lifeDomainId })} error={feedback.fieldErrors.lifeDomainId}
-          options={domainsInOrder(plan).map((d) => ({ value: d.id, label: domainOf(plan, d.id, locale)!.label, icon: domainOf(plan, d.id, locale)!.symbol }))}
+          options={domains.map((d) => ({ value: d.id, label: domainOf(plan, d.id, locale)!.label, icon: domainOf(plan, d.id, locale)!.symbol }))}
         />
         {members.length > 0 && (
           <CheckboxGroupField id={idFor('memberIds')} label={t(`families.item.membersOf.${kind}`)} value={values.memberIds} onChange={(memberIds) => set({ memberIds })} error={feedback.fieldErrors.memberIds} options={members.map((m) => ({ value: m.id, label: m.displayName }))} />
@@ -130,7 +139,7 @@ export function ItemForm({ familyId, plan, kind, item, canActOnBehalf, onDone, o
           <SelectField id={idFor('onBehalfOfParticipantId')} label={labelFor('onBehalfOfParticipantId')} value={values.onBehalfOf} onChange={(onBehalfOf) => set({ onBehalfOf })} error={feedback.fieldErrors.onBehalfOfParticipantId}
             options={[{ value: ME, label: t('families.item.myself') }, ...members.map((m) => ({ value: m.id, label: t('families.item.onBehalfOfName', { name: m.displayName }) }))]} />
         )}
-        <CheckboxField id={idFor('isPrivate')} label={labelFor('isPrivate')} description={t('families.item.privateHint')} checked={values.isPrivate} onChange={(isPrivate) => set({ isPrivate })} />
+        {!lifeDomainIds && <CheckboxField id={idFor('isPrivate')} label={labelFor('isPrivate')} description={t('families.item.privateHint')} checked={values.isPrivate} onChange={(isPrivate) => set({ isPrivate })} />}
         <div className={formStyles.actions}>
           <Button type="submit" variant="primary" isPending={save.isPending}>{t('common.save')}</Button>
           <Button onPress={onCancel} isDisabled={save.isPending}>{t('common.cancel')}</Button>

@@ -138,10 +138,17 @@ export function ItemCard({ plan, item }: { plan: Plan; item: PlanItem }) {
         {item.targetDate && <span>{t('families.plan.targetDate', { date: item.targetDate })}</span>}
         {item.isPrivate && <span>{t('families.plan.private')}</span>}
         {item.onBehalfOfName && item.authorName && <span>{t('families.plan.onBehalf', { by: item.authorName, of: item.onBehalfOfName })}</span>}
+        {!item.onBehalfOfName && item.authorName && isFromOutside(plan, item) && <span>{t('families.view.contribute.byName', { name: item.authorName })}</span>}
       </p>
       {item.whyItMatters && <p>{t('families.plan.why', { text: item.whyItMatters })}</p>}
     </>
   );
+}
+
+/** Written by someone the family let "also add" (network, outside professional), not the family or a coach. */
+function isFromOutside(plan: Plan, item: PlanItem): boolean {
+  const author = plan.participants.find((p) => p.id === item.authorParticipantId);
+  return item.authorParticipantId !== null && (author === undefined || author.role === 'network_member' || author.role === 'outside_professional');
 }
 
 export function AgreementCard({ agreement: a }: { agreement: Agreement }) {

@@ -1,7 +1,14 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { PlanItemKind } from '../../../shared/plan-constants.ts';
+import type { Family } from '../../../shared/schemas/families.ts';
 import type { Plan, PlanItem } from '../../../shared/schemas/plan.ts';
+import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
+import { errorText } from '../../components/error-text.ts';
+import { FormDialog } from '../../components/FormDialog.tsx';
+import { RadioGroupField } from '../../components/RadioGroupField.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { Loading } from '../../components/Loading.tsx';
@@ -10,10 +17,11 @@ import { SelectField } from '../../components/SelectField.tsx';
 import { useLocale } from '../../i18n/i18n.ts';
 import { familyPaths } from './family-paths.ts';
 import { useFamilyContext } from './FamilyLayout.tsx';
+import { ItemForm } from './ItemForm.tsx';
 import { AgreementCard, ItemCard } from './PlanPage.tsx';
 import { ProgressFaces } from './ProgressFaces.tsx';
 import { domainOf, faceOf } from './plan-format.ts';
-import { usePlan } from './queries.ts';
+import { ITEM_PATHS, useDeleteFromPlan, usePlan } from './queries.ts';
 import styles from './Family.module.css';
 
 const EVERYONE = 'all';
@@ -49,8 +57,14 @@ export function FamilyViewPage() {
         <a href={familyPaths.pdf(family.id, locale)} download>{t('families.view.pdf')}</a>
         <a href={familyPaths.json(family.id)} download>{t('families.view.json')}</a>
       </div>
-      {family.reach === 'consented' && <SharedOnly plan={plan} />}
-      {child ? <ChildGoals plan={plan} goals={plan.goals.filter((g) => g.memberIds.includes(child.id))} /> : <PlainPlan plan={plan} familyId={family.reach === 'full' ? family.id : undefined} />}
+      {family.reach === 'consented' && family.contributeLifeDomainIds.length > 0 && !child
+        ? <Contribute family={family} plan={plan} />
+        : (
+          <>
+            {family.reach === 'consented' && <SharedOnly plan={plan} />}
+            {child ? <ChildGoals plan={plan} goals={plan.goals.filter((g) => g.memberIds.includes(child.id))} /> : <PlainPlan plan={plan} familyId={family.reach === 'full' ? family.id : undefined} />}
+          </>
+        )}
     </div>
   );
 }
@@ -64,8 +78,76 @@ function SharedOnly({ plan }: { plan: Plan }) {
     : <p>{t('families.view.sharedOnly')}</p>;
 }
 
-/** The plan in plain words; with `familyId`, the family can tap how far each goal is. */
-export function PlainPlan({ plan, familyId }: { plan: Plan; familyId?: string }) {
+const CONTRIBUTE_KINDS = ['worry', 'strength', 'goal'] as const satisfies readonly PlanItemKind[];
+type Editing = { kind: PlanItemKind; item: PlanItem | null } | null;
+
+/**
+ * Someone outside the family the family lets "also add" to some life domains: they add a worry,
+ * something that goes well or a goal there, and change or remove only what they wrote themselves.
+ */
+function Contribute({ family, plan }: { family: Family; plan: Plan }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const [editing, setEditing] = useState<Editing>(null);
+  const [removing, setRemoving] = useState<PlanItem | null>(null);
+  const [said, setSaid] = useState('');
+  const remove = useDeleteFromPlan(family.id);
+  const nothing = [plan.questions, plan.goals, plan.strengths, plan.worries, plan.agreements].every((list) => list.length === 0);
+  const domains = family.contributeLifeDomainIds.map((id) => domainOf(plan, id, locale)?.label).filter(Boolean).join(', ');
+  const isMine = (item: PlanItem) => family.myParticipantId !== null && item.authorParticipantId === family.myParticipantId;
+  const close = () => setEditing(null);
+
+  return (
+    <>
+      <section className={`${styles.section} ${styles.noPrint}`} aria-labelledby="contribute-title">
+        <h2 id="contribute-title" className="visually-hidden">{t('families.view.contribute.title')}</h2>
+        <p>{t('families.view.sharedOnly')} {domains && t('families.view.contribute.addHint', { domains })}</p>
+        <Button variant="primary" onPress={() => { setSaid(''); setEditing({ kind: 'worry', item: null }); }}>{t('families.view.contribute.add')}</Button>
+        {said && <Alert tone="success">{said}</Alert>}
+      </section>
+      {nothing && <EmptyState title={t('families.view.contribute.emptyTitle')}>{t('families.view.contribute.emptyBody')}</EmptyState>}
+      <PlainPlan plan={plan} actions={(item) => isMine(item) && item.kind !== 'question' && (
+        <div className={styles.itemActions}>
+          <p className={styles.muted}>{t('families.view.contribute.mine')}</p>
+          <Button variant="quiet" aria-label={`${t('families.view.contribute.edit')}: ${item.text}`} onPress={() => { setSaid(''); setEditing({ kind: item.kind, item }); }}>{t('families.view.contribute.edit')}</Button>
+          <Button variant="quiet" aria-label={`${t('families.view.contribute.remove')}: ${item.text}`} onPress={() => { setSaid(''); setRemoving(item); }}>{t('families.view.contribute.remove')}</Button>
+        </div>
+      )} />
+
+      <FormDialog isOpen={editing !== null} onClose={close}
+        title={editing?.item ? t('families.view.contribute.editTitle', { kind: t(`families.plan.dialog.${editing.kind}`) }) : t('families.view.contribute.title')}>
+        {editing && (
+          <>
+            <p>{t('families.view.contribute.intro')}</p>
+            {!editing.item && (
+              <RadioGroupField id="contribute-kind" label={t('families.view.contribute.what')} value={editing.kind}
+                onChange={(kind) => setEditing({ kind: kind as PlanItemKind, item: null })}
+                options={CONTRIBUTE_KINDS.map((k) => ({ value: k, label: t(`families.plan.dialog.${k}`) }))} />
+            )}
+            <ItemForm key={editing.item?.id ?? editing.kind} familyId={family.id} plan={plan} kind={editing.kind} item={editing.item}
+              canActOnBehalf={false} lifeDomainIds={family.contributeLifeDomainIds}
+              onDone={() => { close(); setSaid(t('families.view.contribute.saved')); }} onCancel={close} />
+          </>
+        )}
+      </FormDialog>
+      <ConfirmDialog
+        isOpen={removing !== null} title={t('families.plan.removeTitle')} confirmLabel={t('families.view.contribute.remove')}
+        onConfirm={() => removing && remove.mutate({ path: `${ITEM_PATHS[removing.kind]}/${removing.id}`, version: removing.version }, {
+          onSuccess: () => { setRemoving(null); setSaid(t('families.view.contribute.removed')); },
+        })}
+        onCancel={() => { remove.reset(); setRemoving(null); }} isPending={remove.isPending} error={remove.isError ? errorText(remove.error, t) : null}
+      >
+        <p>{t('families.plan.removeBody', { text: removing?.text ?? '' })}</p>
+      </ConfirmDialog>
+    </>
+  );
+}
+
+/**
+ * The plan in plain words; with `familyId`, the family can tap how far each goal is; with
+ * `actions`, what someone may do with one item.
+ */
+export function PlainPlan({ plan, familyId, actions }: { plan: Plan; familyId?: string | undefined; actions?: (item: PlanItem) => ReactNode }) {
   const { t } = useTranslation();
   const part = (title: string, items: PlanItem[], empty: string) => (
     <section className={styles.section}>
@@ -76,6 +158,7 @@ export function PlainPlan({ plan, familyId }: { plan: Plan; familyId?: string })
             <li key={i.id} className={styles.item}>
               <ItemCard plan={plan} item={i} />
               {familyId && i.kind === 'goal' && i.status === 'active' && <ProgressFaces familyId={familyId} goal={i} />}
+              {actions?.(i)}
             </li>
           ))}
         </ul>
