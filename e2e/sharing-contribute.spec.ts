@@ -83,6 +83,16 @@ test('a parent lets an outside professional also add to school; they add a worry
   await confirm.getByRole('button', { name: 'Annuleren' }).click();
   await expect(mine).toBeVisible();
 
+  // She changes her own words.
+  await mine.getByRole('button', { name: `Bewerken: ${worry}` }).click();
+  const edit = ines.getByRole('dialog');
+  await expect(edit.getByRole('heading', { name: 'Bewerken: Zorg' })).toBeVisible();
+  await expectAccessible(ines);
+  await edit.getByRole('textbox', { name: 'Waar maken jullie je zorgen over?' }).fill(`${worry}, vooral op maandag`);
+  await edit.getByRole('button', { name: 'Bewaren' }).click();
+  await expect(ines.getByRole('dialog')).toHaveCount(0);
+  await expect(ines.getByText(`${worry}, vooral op maandag`)).toBeVisible();
+
   // Malika sees it in her plan, with who wrote it.
   await page.goto(`/families/${familyId}`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Gezinsplan');
