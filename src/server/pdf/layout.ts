@@ -47,17 +47,27 @@ function keyValue(pairs: LabelledValue[]): Content {
   };
 }
 
+/** Kept on one page with its caption; the caption is the drawing in words. */
+const drawing = (block: Extract<Block, { kind: 'drawing' }>): Content => ({
+  stack: [{ svg: block.svg, width: block.width, alignment: 'center' }, { text: block.caption, fontSize: SMALL, italics: true, margin: [0, 4, 0, 12] }],
+  unbreakable: true,
+});
+
 /** Bookmarks mirror the headings, so a long plan can be navigated in a PDF reader. */
 function contentOf(blocks: Block[]): Content[] {
   let chapter = 0;
   return blocks.flatMap((block, i): Content | Content[] => {
     switch (block.kind) {
-      case 'heading':
+      case 'heading': {
         if (block.level === 1) chapter += 1;
-        return {
+        const heading: Content = {
           text: block.text, style: block.level === 1 ? 'h1' : 'h2', headlineLevel: block.level, outline: true,
           ...(block.level === 1 ? { id: `h${chapter}` } : chapter > 0 ? { outlineParentId: `h${chapter}` } : {}),
         };
+        // A drawing does not break over pages: its heading goes along with it to the next page.
+        const next = blocks[i + 1];
+        return next?.kind === 'drawing' ? { stack: [heading, drawing(next)], unbreakable: true } : heading;
+      }
       case 'paragraph':
         return {
           text: block.text, bold: block.bold ?? false, italics: block.italic ?? false,
@@ -79,6 +89,8 @@ function contentOf(blocks: Block[]): Content[] {
         };
       case 'keyValue':
         return keyValue(block.pairs);
+      case 'drawing':
+        return blocks[i - 1]?.kind === 'heading' ? [] : drawing(block);
       case 'pageBreak':
         // A break with nothing after it would print an empty page with only a footer.
         return i === blocks.length - 1 || blocks[i + 1]?.kind === 'pageBreak' ? [] : { text: '', pageBreak: 'after' };

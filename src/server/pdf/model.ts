@@ -12,6 +12,8 @@ export type Block =
   /** `widths` in points, '*' (share the rest) or 'auto' (fit the content); default all '*'. */
   | { kind: 'table'; header: string[]; rows: string[][]; widths?: ColumnWidth[] }
   | { kind: 'keyValue'; pairs: LabelledValue[] }
+  /** A drawing of our own (no images, no links), `width` in points; `caption` says in words what it shows. */
+  | { kind: 'drawing'; svg: string; width: number; caption: string }
   | { kind: 'pageBreak' };
 
 export type ColumnWidth = number | '*' | 'auto';

@@ -170,9 +170,12 @@ describe('network: audit and life-domain grants', () => {
 });
 
 describe('network in the printed plan', () => {
-  it('the plan PDF has the network as a table, with numbers only for who may read them', async () => {
+  it('the plan PDF has the network as a map and as a table, with numbers only for who may read them', async () => {
     const family = pdfText((await as.mama!.request('GET', `/api/v1/families/${a.familyId}/export?format=pdf`)).rawPayload);
     expect(family).toContain('Ons netwerk');
+    // The map: its centre and ring labels are drawn text, and its caption says it in words.
+    expect(family).toContain('Wij');
+    expect(family).toContain('Het netwerk als kaart');
     expect(family).toContain('Oma Khadija');
     // pdftotext may wrap a cell over two lines.
     expect(family).toMatch(/0470\s+12/);

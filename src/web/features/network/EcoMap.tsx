@@ -2,7 +2,7 @@ import { useRef, useState, type PointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NetworkPerson, NetworkTie } from '../../../shared/schemas/network.ts';
 import { Button } from '../../components/Button.tsx';
-import { CENTER, layoutEcoMap, MAP_SIZE, nearestPlace, NODE_RADIUS, RING_RADII, type Placed } from './eco-map-layout.ts';
+import { CENTER, layoutEcoMap, MAP_SIZE, nearestPlace, NODE_RADIUS, RING_RADII, type Placed } from '../../../shared/eco-map-layout.ts';
 import styles from './Network.module.css';
 
 /*
