@@ -1,3 +1,4 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { IdParams, page } from '../../../shared/schemas/common.ts';
 import {
   SocialMapCollaborationQuery, SocialMapEntry, SocialMapImport, SocialMapImportResult, SocialMapInput, SocialMapPatch, SocialMapQuery, WaitingTimeInput,
@@ -46,27 +47,23 @@ export function socialMapRoutes(app: App, { db, clock, config }: FeatureDeps) {
     return entry;
   });
 
-  app.patch('/social-map/:id', { schema: { tags, summary: 'Change an entry (If-Match); a new waiting time counts as confirmed now', params: IdParams, body: SocialMapPatch, response: { 200: SocialMapEntry } } }, async (req, reply) => {
+  /** A change to an entry (If-Match), answered with the entry as it is now. */
+  const save = async (req: FastifyRequest & { params: { id: string } }, reply: FastifyReply, body: Parameters<typeof updateEntry>[5]) => {
     const expected = requireIfMatch(req);
     const actor = requireActor(req.ctx.actor);
     const entry = await db.transaction(async (tx) => {
-      await updateEntry(tx, req.ctx, actor, req.params.id, expected, req.body, clock(), staleLimit());
+      await updateEntry(tx, req.ctx, actor, req.params.id, expected, body, clock(), staleLimit());
       return loadEntry(tx, actor, req.params.id, staleLimit());
     });
     setEtag(reply, entry.version);
     return entry;
-  });
+  };
 
-  app.put('/social-map/:id/waiting-time', { schema: { tags, summary: 'Confirm or correct the current waiting time (If-Match): stamped with now and who confirmed it', params: IdParams, body: WaitingTimeInput, response: { 200: SocialMapEntry } } }, async (req, reply) => {
-    const expected = requireIfMatch(req);
-    const actor = requireActor(req.ctx.actor);
-    const entry = await db.transaction(async (tx) => {
-      await updateEntry(tx, req.ctx, actor, req.params.id, expected, req.body, clock(), staleLimit());
-      return loadEntry(tx, actor, req.params.id, staleLimit());
-    });
-    setEtag(reply, entry.version);
-    return entry;
-  });
+  app.patch('/social-map/:id', { schema: { tags, summary: 'Change an entry (If-Match); a new waiting time counts as confirmed now', params: IdParams, body: SocialMapPatch, response: { 200: SocialMapEntry } } },
+    async (req, reply) => save(req, reply, req.body));
+
+  app.put('/social-map/:id/waiting-time', { schema: { tags, summary: 'Confirm or correct the current waiting time (If-Match): stamped with now and who confirmed it', params: IdParams, body: WaitingTimeInput, response: { 200: SocialMapEntry } } },
+    async (req, reply) => save(req, reply, req.body));
 
   app.delete('/social-map/:id', { schema: { tags, summary: 'Take an entry off the map (families\' links keep pointing at it)', params: IdParams } }, async (req, reply) => {
     const expected = requireIfMatch(req);
