@@ -1,49 +1,14 @@
-import { devices, expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
-import { account, expectAccessible, signIn } from './support.ts';
+import { devices, expect, test, type Browser, type Page } from '@playwright/test';
+import { account, expectAccessible, newSignInLink, signIn, signInByLink, signInLinksTo } from './support.ts';
 
 const MALIKA_EMAIL = 'malika@gezinsplan.example';
 const SCHOOL_GOAL = 'Sami krijgt hulp bij zijn huiswerk';
 const MONEY_GOAL = 'Een afbetalingsplan voor de energie';
 
-interface OutboxMail {
-  to: string;
-  text: string;
-}
-
-async function linksTo(request: APIRequestContext, to: string): Promise<string[]> {
-  const mails = (await (await request.get('/dev/mail.json')).json()) as OutboxMail[];
-  return mails.filter((m) => m.to === to).flatMap((m) => m.text.match(/https?:\/\/\S+\/sign-in\/link\?token=\S+/g) ?? []);
-}
-
-/**
- * Waits for a sign-in link to `to` that was not there before: phone and desktop share one server,
- * so an older (used) link to the same address may still be in the outbox.
- */
-async function newSignInLink(request: APIRequestContext, to: string, before: readonly string[]): Promise<string> {
-  let link: string | undefined;
-  await expect.poll(async () => {
-    link = (await linksTo(request, to)).find((l) => !before.includes(l));
-    return link;
-  }, { timeout: 10_000 }).toBeTruthy();
-  const url = new URL(link!);
-  return `${url.pathname}${url.search}`;
-}
-
 async function openTab(page: Page, tab: string, heading: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Onderdelen van het gezinsdossier' }).getByRole('link', { name: tab, exact: true }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
   await expectAccessible(page);
-}
-
-/** Signs in by a link from the outbox, as someone without a password does. */
-async function signInByLink(page: Page, email: string, name: string): Promise<void> {
-  await page.goto('/sign-in/link');
-  const before = await linksTo(page.request, email);
-  await page.getByLabel('E-mailadres').fill(email);
-  await page.getByRole('button', { name: 'Stuur mij een link' }).click();
-  await expect(page.getByText('Kijk in je mailbox.')).toBeVisible();
-  await page.goto(await newSignInLink(page.request, email, before));
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Dag ${name}`);
 }
 
 /** A new browser on a phone, for the teacher and the coach, beside the parent's. */
@@ -65,7 +30,7 @@ test('a parent invites the teacher, shares only school, revokes it, and sees the
   await page.getByRole('link', { name: 'Aanmelden met een link via e-mail' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Aanmelden met een link');
   await expectAccessible(page);
-  const before = await linksTo(page.request, MALIKA_EMAIL);
+  const before = await signInLinksTo(page.request, MALIKA_EMAIL);
   await page.getByLabel('E-mailadres').fill(MALIKA_EMAIL);
   await page.getByRole('button', { name: 'Stuur mij een link' }).click();
   await expect(page.getByText('Kijk in je mailbox.')).toBeVisible();

@@ -59,7 +59,8 @@ export async function signOut(page: Page): Promise<void> {
 /** A value unique to this test run and project, so phone and desktop runs do not collide. */
 export const unique = (projectName: string, label: string) => `${label}-${projectName}-${Date.now().toString(36)}`;
 
-async function signInLinksTo(request: APIRequestContext, to: string): Promise<string[]> {
+/** The sign-in and invitation links mailed to `to`, newest first. */
+export async function signInLinksTo(request: APIRequestContext, to: string): Promise<string[]> {
   const mails = (await (await request.get('/dev/mail.json')).json()) as OutboxMail[];
   return mails.filter((m) => m.to === to).flatMap((m) => m.text.match(/https?:\/\/\S+\/sign-in\/link\?token=\S+/g) ?? []);
 }
