@@ -46,6 +46,8 @@ export default defineConfig({
       LOG_LEVEL: 'warn',
       // The throttle counts per client address; every e2e sign-in comes from 127.0.0.1.
       LOGIN_MAX_FAILURES: '50',
+      // Malika signs in by link in several journeys, on phone and desktop, within one window.
+      SIGN_IN_LINKS_PER_WINDOW: '50',
     },
   },
 });

@@ -19,6 +19,8 @@ const ConfigSchema = z.object({
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(12),
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
+  /** Sign-in links one address may ask for per LOGIN_WINDOW_MINUTES: enough for a lost mail, too few to flood a mailbox. */
+  SIGN_IN_LINKS_PER_WINDOW: z.coerce.number().int().positive().default(5),
   REGISTRATIONS_PER_HOUR: z.coerce.number().int().positive().default(30),
   JOBS_POLL_MS: z.coerce.number().int().positive().default(1000),
   JOBS_ENABLED: bool.default(true),

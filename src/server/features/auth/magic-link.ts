@@ -10,10 +10,7 @@ import { createSession, type SessionTimeouts } from './sessions.ts';
 import { isThrottled, recordFailure } from './throttle.ts';
 import { consumeToken, findValidToken, issueToken } from './tokens.ts';
 
-/** Links one address may ask for in the throttle window: enough for a lost mail, too few to spam. */
-const LINKS_PER_WINDOW = 5;
-
-type LinkConfig = SessionTimeouts & { publicUrl: string; LOGIN_WINDOW_MINUTES: number };
+type LinkConfig = SessionTimeouts & { publicUrl: string; LOGIN_WINDOW_MINUTES: number; SIGN_IN_LINKS_PER_WINDOW: number };
 
 export const signInLinkUrl = (publicUrl: string, secret: string) => `${publicUrl}/sign-in/link?token=${secret}`;
 
@@ -23,7 +20,7 @@ export const signInLinkUrl = (publicUrl: string, secret: string) => `${publicUrl
  * same answer, so nobody learns who takes part in a family.
  */
 export async function requestSignInLink(db: Db, config: LinkConfig, ctx: RequestContext, email: string): Promise<void> {
-  const limits = { maxFailures: LINKS_PER_WINDOW, windowMinutes: config.LOGIN_WINDOW_MINUTES };
+  const limits = { maxFailures: config.SIGN_IN_LINKS_PER_WINDOW, windowMinutes: config.LOGIN_WINDOW_MINUTES };
   const key = `link:${email}`;
   if (await isThrottled(db, [key], limits)) return;
   const inACircle = exists(sql`(select 1 from ${familyParticipants} p where p.user_id = ${users.id} and p.removed_at is null)`);
