@@ -15,7 +15,11 @@ export interface Created<T> {
  * (double click, retry after a lost answer) replays the first answer instead of creating twice;
  * the same key with a different body is refused.
  */
-export async function idempotentCreate<T>(db: Db, req: FastifyRequest, run: (tx: Tx) => Promise<Created<T>>): Promise<Created<T>> {
+export async function idempotentCreate<T>(
+  db: Db, req: FastifyRequest, run: (tx: Tx) => Promise<Created<T>>,
+  /** Checked before a stored answer is replayed: the asker must still be allowed to see it. */
+  beforeReplay: () => Promise<unknown> = async () => undefined,
+): Promise<Created<T>> {
   const key = req.headers['idempotency-key'];
   if (typeof key !== 'string' || key.length === 0) return db.transaction(run);
   if (key.length > 200) throw new AppError(400, 'malformed_request');
@@ -26,6 +30,7 @@ export async function idempotentCreate<T>(db: Db, req: FastifyRequest, run: (tx:
   const replay = async (): Promise<Created<T> | null> => {
     const [row] = await db.select().from(idempotencyKeys).where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key)));
     if (!row) return null;
+    await beforeReplay();
     if (row.requestHash !== requestHash) throw new AppError(422, 'idempotency_conflict');
     return { status: 201, body: row.body as T };
   };

@@ -27,7 +27,9 @@ export async function readInFamily<T>(db: Db, req: FamilyRequest, entityType: st
 /** A create in the family's file: 201, replayed for a repeated Idempotency-Key. */
 export async function createInFamily<T>(db: Db, req: FamilyRequest, create: (tx: Tx, scope: FamilyScope) => Promise<T>) {
   const actor = requireActor(req.ctx.actor);
-  // Also a replay needs the family in sight: someone removed since gets 404, not the stored answer.
-  await loadFamilyScope(db, actor, req.params.id);
-  return idempotentCreate(db, req, async (tx) => ({ status: 201, body: await create(tx, await loadFamilyScope(tx, actor, req.params.id)) }));
+  return idempotentCreate(
+    db, req, async (tx) => ({ status: 201, body: await create(tx, await loadFamilyScope(tx, actor, req.params.id)) }),
+    // A replay too needs the family in sight: someone removed since gets 404, not the stored answer.
+    () => loadFamilyScope(db, actor, req.params.id),
+  );
 }
