@@ -6,7 +6,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
-import type { Db } from './db/connection.ts';
+import type { Db, Listen } from './db/connection.ts';
 import { makeErrorHandler } from './http/error-handler.ts';
 import { AppError } from './http/errors.ts';
 import { makeAuthenticate } from './http/request-context.ts';
@@ -28,6 +28,9 @@ import { serviceRoutes } from './features/services/routes.ts';
 import { socialMapRoutes } from './features/social-map/routes.ts';
 import { routingRoutes } from './features/routing/routes.ts';
 import { sharingRoutes } from './features/sharing/routes.ts';
+import { leadRoutes } from './features/lead/routes.ts';
+import { FamilyEventHub } from './features/messages/events.ts';
+import { messageRoutes } from './features/messages/routes.ts';
 
 /** The path without query string, and without the secret of an invitation or reset link. */
 export const pathForLog = (url: string) => url.split('?')[0]!.replace(/\/auth\/tokens\/[^/]+/, '/auth/tokens/:token');
@@ -39,14 +42,16 @@ export interface AppDeps {
   webRoot?: string | null;
   /** The current time (tests move it); defaults to the real clock. */
   clock?: () => Date;
+  /** LISTEN on the database (Database.listen), for the live message streams of every instance. */
+  listen?: Listen | null;
 }
 
 const featureRoutes: ((app: App, deps: FeatureDeps) => void)[] = [
   healthRoutes, authRoutes, collaborationRoutes, partnerRoutes, memberRoutes, routingRoutes, registrationRoutes, familyRoutes, planRoutes, planTemplateRoutes, exportRoutes,
-  sharingRoutes, networkRoutes, serviceRoutes, socialMapRoutes,
+  sharingRoutes, networkRoutes, serviceRoutes, socialMapRoutes, leadRoutes,
 ];
 
-export async function buildApp({ config, db, webRoot = null, clock = () => new Date() }: AppDeps) {
+export async function buildApp({ config, db, webRoot = null, clock = () => new Date(), listen = null }: AppDeps) {
   const app = Fastify({
     logger: {
       level: config.LOG_LEVEL,
@@ -112,6 +117,7 @@ export async function buildApp({ config, db, webRoot = null, clock = () => new D
   await app.register(
     async (api) => {
       for (const register of featureRoutes) register(api as unknown as App, deps);
+      messageRoutes(api as unknown as App, deps, { hub: new FamilyEventHub(listen) });
     },
     { prefix: '/api/v1' },
   );

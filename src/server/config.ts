@@ -27,6 +27,8 @@ const ConfigSchema = z.object({
   DEMO_DATA: bool.optional(),
   TRUST_PROXY: bool.default(false),
   SERVE_WEB: bool.default(true),
+  /** Largest photo or document a message may carry, in bytes (10 MB). */
+  ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(10 * 1024 * 1024),
   SOCIAL_MAP_STALE_MONTHS: z.coerce.number().int().min(1).max(60).default(DEFAULT_STALE_MONTHS),
 });
 

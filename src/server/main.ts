@@ -20,7 +20,7 @@ async function main() {
   await database.migrate();
   if (config.loadDemoData) await seedDemoIfEmpty(database.db, logger);
 
-  const app = await buildApp({ config, db: database.db, webRoot: config.SERVE_WEB ? webRoot : null });
+  const app = await buildApp({ config, db: database.db, webRoot: config.SERVE_WEB ? webRoot : null, listen: database.listen });
   const transport = config.SMTP_URL ? nodemailer.createTransport(config.SMTP_URL) : null;
   const worker = config.JOBS_ENABLED
     ? startWorker(database.db, {

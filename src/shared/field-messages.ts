@@ -61,6 +61,11 @@ const plain = {
     'nl-BE': 'Alleen een gezinslid maakt iets privé. Wat jij als coach schrijft, kan het gezin lezen. Schrijf je dit namens iemand? Kies dan voor wie.',
     en: 'Only a family member makes something private. What you write as a coach, the family can read. Writing this for someone? Then choose for whom.',
   },
+  fileType: {
+    'nl-BE': 'Dit soort bestand kan niet. Kies een foto (JPEG, PNG, WebP) of een PDF.',
+    en: 'This kind of file is not possible. Choose a photo (JPEG, PNG, WebP) or a PDF.',
+  },
+  fileTooLarge: { 'nl-BE': 'Dit bestand is te groot.', en: 'This file is too large.' },
   dateInPast: { 'nl-BE': 'Deze datum is al voorbij.', en: 'This date has already passed.' },
 } as const satisfies Record<string, Record<Locale, string>>;
 

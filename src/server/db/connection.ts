@@ -15,11 +15,73 @@ export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 /** Anything a repo can run a query on: the database or an open transaction. */
 export type Executor = Db | Tx;
 
+/** Stops listening. */
+export type Unlisten = () => Promise<void>;
+/**
+ * Subscribes to a PostgreSQL notification channel (LISTEN). Notifications are sent with
+ * `select pg_notify(channel, payload)` in the sender's transaction, so they arrive on commit, at
+ * every app instance on the same database.
+ */
+export type Listen = (channel: string, onPayload: (payload: string) => void) => Promise<Unlisten>;
+
 export interface Database {
   db: Db;
   kind: 'pglite' | 'postgres';
   migrate(): Promise<void>;
+  listen: Listen;
   close(): Promise<void>;
+}
+
+const CHANNEL = /^[a-z_][a-z0-9_]{0,62}$/;
+
+/**
+ * LISTEN on one dedicated connection for the whole process (a pool connection would be handed to
+ * other queries). Lost connections are made again after a second; notifications sent meanwhile are
+ * missed, which is why the event stream also replays from Last-Event-ID.
+ */
+function postgresListener(url: string) {
+  const handlers = new Map<string, Set<(payload: string) => void>>();
+  let client: pg.Client | null = null;
+  let connecting: Promise<pg.Client> | null = null;
+  let closed = false;
+  const connect = (): Promise<pg.Client> => {
+    connecting ??= (async () => {
+      const c = new pg.Client({ connectionString: url });
+      c.on('notification', (n) => { for (const h of handlers.get(n.channel) ?? []) h(n.payload ?? ''); });
+      c.on('error', () => {
+        client = null;
+        connecting = null;
+        c.end().catch(() => undefined);
+        if (!closed && handlers.size > 0) setTimeout(() => { if (!closed) void connect().catch(() => undefined); }, 1000).unref();
+      });
+      await c.connect();
+      for (const channel of handlers.keys()) await c.query(`listen ${channel}`);
+      client = c;
+      return c;
+    })();
+    return connecting;
+  };
+  const listen: Listen = async (channel, onPayload) => {
+    if (!CHANNEL.test(channel)) throw new Error(`bad channel name ${channel}`);
+    const set = handlers.get(channel) ?? new Set();
+    const first = set.size === 0;
+    set.add(onPayload);
+    handlers.set(channel, set);
+    const c = client ?? await connect();
+    if (first) await c.query(`listen ${channel}`);
+    return async () => {
+      set.delete(onPayload);
+      if (set.size === 0) {
+        handlers.delete(channel);
+        await client?.query(`unlisten ${channel}`).catch(() => undefined);
+      }
+    };
+  };
+  const close = async () => {
+    closed = true;
+    await client?.end().catch(() => undefined);
+  };
+  return { listen, close };
 }
 
 export const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
@@ -30,6 +92,7 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number.parseInt(v, 10));
 export async function openPostgres(url: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   const db = drizzlePg(pool, { schema, casing: 'snake_case' }) as unknown as Db;
+  const listener = postgresListener(url);
   return {
     db,
     kind: 'postgres',
@@ -44,7 +107,11 @@ export async function openPostgres(url: string): Promise<Database> {
         client.release();
       }
     },
-    close: () => pool.end(),
+    listen: listener.listen,
+    async close() {
+      await listener.close();
+      await pool.end();
+    },
   };
 }
 
@@ -54,6 +121,11 @@ export async function wrapPglite(client: PGlite, release: () => Promise<void> = 
     db,
     kind: 'pglite',
     migrate: () => migratePglite(drizzlePglite(client, { casing: 'snake_case' }), { migrationsFolder }),
+    async listen(channel, onPayload) {
+      if (!CHANNEL.test(channel)) throw new Error(`bad channel name ${channel}`);
+      const stop = await client.listen(channel, onPayload);
+      return async () => { await stop().catch(() => undefined); };
+    },
     async close() {
       await client.close();
       await release();

@@ -36,6 +36,8 @@ function classify(err: FastifyError, req: FastifyRequest): { status: number; cod
     const details = fieldIssues(toZodIssues(err.validation ?? []), req.ctx?.locale ?? negotiateLocale(req.headers['accept-language']));
     return context === 'body' ? { status: 422, code: 'validation_failed', details } : { status: 400, code: 'malformed_request', details };
   }
+  // An upload over its route's limit (ATTACHMENT_MAX_BYTES) is bad input like any other: 422, nothing stored.
+  if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' && req.url.includes('/attachments')) return { status: 422, code: 'validation_failed', details: [{ field: 'file', code: 'fileTooLarge', message: '' }] };
   if (sqlState(err) === '23505') return { status: 409, code: 'conflict' };
   if (err.statusCode === 429) return { status: 429, code: 'too_many_attempts' };
   if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) return { status: err.statusCode === 404 ? 404 : 400, code: err.statusCode === 404 ? 'not_found' : 'malformed_request' };

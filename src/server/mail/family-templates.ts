@@ -35,3 +35,16 @@ export function familyInvitationMail(p: {
     p.existingAccount ? 'Meld aan zoals altijd; je vindt het gezin in je lijst.' : 'Klik op de knop om binnen te komen. Je hebt geen wachtwoord nodig. De link werkt één keer, 7 dagen lang.',
   ], { label: p.existingAccount ? 'Aanmelden' : 'Binnenkomen', url: p.url }, 'Verwachtte je deze e-mail niet? Dan mag je hem negeren.');
 }
+
+/** "There is a new message": never its text, its sender or the conversation's title. */
+export function newMessageMail(p: { to: string; name: string; familyName: string; url: string; locale: Locale }): OutgoingMail {
+  return p.locale === 'en'
+    ? compose(p.to, `New message in the conversation of ${p.familyName}`, [
+        `Hello ${p.name},`,
+        `There is a new message for you in the conversation of ${p.familyName} in Gezinsplan. Sign in to read it.`,
+      ], { label: 'Read the message', url: p.url }, 'You get one email until you have read the conversation.')
+    : compose(p.to, `Nieuw bericht in het gesprek van ${p.familyName}`, [
+        `Dag ${p.name},`,
+        `Er is een nieuw bericht voor jou in het gesprek van ${p.familyName} in Gezinsplan. Meld aan om het te lezen.`,
+      ], { label: 'Bericht lezen', url: p.url }, 'Je krijgt één e-mail tot je het gesprek gelezen hebt.');
+}

@@ -23,7 +23,7 @@ export function useTestApp(env: Record<string, string> = {}, opts: { clock?: () 
     ctx.db = ctx.database.db;
     ctx.config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env });
     await seedDemoIfEmpty(ctx.db, { info: () => undefined }, opts.clock);
-    ctx.app = await buildApp({ config: ctx.config, db: ctx.db, clock: opts.clock });
+    ctx.app = await buildApp({ config: ctx.config, db: ctx.db, clock: opts.clock, listen: ctx.database.listen });
   });
   afterAll(async () => {
     await ctx.app?.close();

@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { ContactMoment, ContactMomentInput, Member, MemberInput } from '../../../shared/schemas/families.ts';
 import { requireWriter, type FamilyScope } from '../../access/family-scope.ts';
+import { notifyFamily } from '../messages/events.ts';
 import type { Tx } from '../../db/connection.ts';
 import { contactMoments, familyHomes, familyMemberHomes, familyParticipants } from '../../db/schema/index.ts';
 import type { RequestContext } from '../../http/context.ts';
@@ -87,6 +88,8 @@ export async function removeMember(tx: Tx, ctx: RequestContext, scope: FamilySco
   await tx.update(familyParticipants).set({ removedAt: sql`now()`, version: sql`${familyParticipants.version} + 1` })
     .where(and(eq(familyParticipants.collaborationId, scope.collaborationId), eq(familyParticipants.id, id)));
   await recordChange(tx, ctx, scope, { itemType: 'member', itemId: id, action: 'delete', ...memberTopic, authorParticipantId: writer.participantId, before, after: null });
+  // Their open conversation streams end at once (each stream rechecks the circle on this event).
+  await notifyFamily(tx, { familyId: scope.familyId, kind: 'members' });
 }
 
 export async function createHome(tx: Tx, ctx: RequestContext, scope: FamilyScope, label: string) {

@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { PlanItem } from '../../../shared/schemas/plan.ts';
 import type { GoalStatus, PlanItemKind } from '../../../shared/plan-constants.ts';
 import { requireContributor, requireWriter, type FamilyScope } from '../../access/family-scope.ts';
+import { refuseCoachWithoutLead } from '../../access/coordination.ts';
 import type { Tx } from '../../db/connection.ts';
 import { families, planItemMembers, planItems } from '../../db/schema/index.ts';
 import type { RequestContext } from '../../http/context.ts';
@@ -126,6 +127,8 @@ export async function reorderItems(
   tx: Tx, ctx: RequestContext, scope: FamilyScope, kind: PlanItemKind, ids: string[], expectedRevision: number,
 ): Promise<{ items: PlanItem[]; revision: number }> {
   requireWriter(scope);
+  // The plan's structure is the coordinator's: not a coach's while the family holds the lead.
+  await refuseCoachWithoutLead(tx, scope);
   const [family] = await tx.select({ revision: families.planRevision }).from(families)
     .where(and(eq(families.collaborationId, scope.collaborationId), eq(families.id, scope.familyId))).for('update');
   assertVersion(family!.revision, expectedRevision);

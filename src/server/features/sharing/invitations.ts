@@ -1,7 +1,8 @@
 import { and, eq, isNull, ne } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Invitation, InvitationInput } from '../../../shared/schemas/sharing.ts';
-import { requireWriter, type FamilyScope } from '../../access/family-scope.ts';
+import { mayCoordinate, refuseCoachWithoutLead } from '../../access/coordination.ts';
+import { requireInCircle, requireWriter, type FamilyScope } from '../../access/family-scope.ts';
 import type { Tx } from '../../db/connection.ts';
 import { families, familyParticipants } from '../../db/schema/index.ts';
 import type { RequestContext } from '../../http/context.ts';
@@ -22,7 +23,10 @@ const INVITABLE = new Set(Object.keys(RING));
  * the family shares with them: nothing yet, for the network and professionals.
  */
 export async function invite(tx: Tx, ctx: RequestContext, scope: FamilyScope, body: z.output<typeof InvitationInput>, publicUrl: string): Promise<Invitation> {
-  const writer = requireWriter(scope);
+  // Who coordinates invites (a family member holding the lead too); the family's other writers
+  // (a young person: their own network) as before; a coach only while the lead is with the coaches.
+  const writer = (await mayCoordinate(tx, scope)) ? requireInCircle(scope) : requireWriter(scope);
+  await refuseCoachWithoutLead(tx, scope);
   const inFamily = and(eq(familyParticipants.collaborationId, scope.collaborationId), eq(familyParticipants.familyId, scope.familyId), isNull(familyParticipants.removedAt));
   let participant: typeof familyParticipants.$inferSelect | undefined;
   if (body.participantId) {
