@@ -104,6 +104,8 @@ export const Lead = z.object({
   candidates: z.array(z.object({ participantId: Uuid, name: z.string(), role: z.string() })),
   mayHandOver: z.boolean(),
   mayTakeBack: z.boolean(),
+  /** Also the ETag: send it as If-Match to change the lead. */
+  version: z.number().int(),
 });
 export type Lead = z.infer<typeof Lead>;
 /** Empty: the lead goes back to the coaches. */

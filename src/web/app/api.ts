@@ -34,6 +34,8 @@ export interface ApiResult<T> {
 export interface RequestOptions<S extends z.ZodType | undefined> {
   method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   body?: unknown;
+  /** A file sent as the body itself (application/octet-stream) instead of JSON. */
+  rawBody?: Blob;
   /** Parses the JSON response; leave out for answers without a body (202, 204). */
   schema?: S;
   ifMatch?: string | null;
@@ -80,6 +82,7 @@ const CSRF_FREE_PATHS = ['/auth/login', '/auth/password-reset', '/auth/set-passw
 function buildHeaders(path: string, method: string, options: RequestOptions<z.ZodType | undefined>): Headers {
   const headers = new Headers({ Accept: 'application/json', 'Accept-Language': state.locale });
   if (options.body !== undefined) headers.set('Content-Type', 'application/json');
+  if (options.rawBody !== undefined) headers.set('Content-Type', 'application/octet-stream');
   if (UNSAFE_METHODS.has(method) && !CSRF_FREE_PATHS.includes(path) && state.csrfToken) {
     headers.set('x-csrf-token', state.csrfToken);
   }
@@ -112,7 +115,7 @@ async function send(path: string, options: RequestOptions<z.ZodType | undefined>
       method,
       credentials: 'same-origin',
       headers: buildHeaders(path, method, options),
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
       signal: options.signal,
     });
   } catch (error) {

@@ -12,7 +12,10 @@ let n = 0;
 const coachId = () => w.f.participants[`coach:${demo('coach1')}`]!;
 const invite = (client: Client) => client.request('POST', w.url('invitations'), { body: { email: `gast${++n}@gesprek.example`, displayName: `Gast ${n}`, role: 'network_member' } });
 const lead = (client: Client) => client.request('GET', w.url('lead'));
-const handTo = (client: Client, participantIds: string[]) => client.request('PUT', w.url('lead'), { body: { participantIds } });
+const handTo = async (client: Client, participantIds: string[]) => {
+  const current = await client.request('GET', w.url('lead'));
+  return client.request('PUT', w.url('lead'), { body: { participantIds }, headers: { 'if-match': current.headers.etag as string ?? '"1"' } });
+};
 
 async function reorder(client: Client) {
   const plan = await client.request('GET', w.url('plan'));
@@ -26,6 +29,8 @@ describe('handing over the lead', () => {
     await as.coach.request('POST', w.url('worries'), { body: { text: 'Tweede zorg', lifeDomainId: w.f.lifeDomainIds[0] } });
     expect((await lead(as.coach)).json()).toMatchObject({ withFamily: false, holders: [], mayHandOver: true, mayTakeBack: false });
     expect((await lead(as.tante)).json()).toMatchObject({ withFamily: false, mayHandOver: false });
+    expectError(await as.coach.request('PUT', w.url('lead'), { body: { participantIds: [w.f.participants.papa] } }), 428, 'precondition_required');
+    expectError(await as.coach.request('PUT', w.url('lead'), { body: { participantIds: [w.f.participants.papa] }, headers: ifMatch(7) }), 412, 'precondition_failed');
     expectError(await handTo(as.tante, [w.f.participants.tante!]), 403, 'forbidden');
     expect((await invite(as.coach)).statusCode).toBe(201);
     expect((await reorder(as.coach)).statusCode).toBe(200);

@@ -6,6 +6,7 @@ import type { Executor, Tx } from '../../db/connection.ts';
 import { families, familyParticipants, leadPeriods } from '../../db/schema/index.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { forbidden } from '../../http/errors.ts';
+import { assertVersion } from '../../http/etag.ts';
 import { invalidField } from '../plan/checks.ts';
 import { recordChange } from '../plan/history.ts';
 
@@ -33,8 +34,12 @@ export async function loadLead(db: Executor, scope: FamilyScope): Promise<Lead> 
     candidates,
     mayHandOver: coordinates,
     mayTakeBack: holders.length > 0 && (coordinates || circle.participantRole === 'coach'),
+    version: leadVersion(periods),
   };
 }
+
+/** Grows with every change (a change opens periods, ends them, or both): the lead's ETag. */
+const leadVersion = (periods: { until: Date | null }[]) => 1 + periods.length + periods.filter((p) => p.until !== null).length;
 
 /**
  * Hands the lead to these family members (or back to the coaches with none). Who coordinates
@@ -42,12 +47,14 @@ export async function loadLead(db: Executor, scope: FamilyScope): Promise<Lead> 
  * in the history the family reads, like every change. Ends the open periods of those who no
  * longer hold it and opens one for each new holder, in one transaction with the history row.
  */
-export async function setLead(tx: Tx, ctx: RequestContext, scope: FamilyScope, participantIds: string[]): Promise<void> {
+export async function setLead(tx: Tx, ctx: RequestContext, scope: FamilyScope, participantIds: string[], expected: number): Promise<void> {
   const circle = requireInCircle(scope);
   await tx.select({ id: families.id }).from(families).where(and(eq(families.collaborationId, scope.collaborationId), eq(families.id, scope.familyId))).for('update');
   const current = await leadHolderIds(tx, scope);
+  const all = await tx.select({ until: leadPeriods.endedAt }).from(leadPeriods).where(and(eq(leadPeriods.collaborationId, scope.collaborationId), eq(leadPeriods.familyId, scope.familyId)));
   const coachTakesBack = participantIds.length === 0 && circle.participantRole === 'coach' && current.length > 0;
   if (!coachTakesBack && !(await mayCoordinate(tx, scope))) throw forbidden();
+  assertVersion(leadVersion(all), expected);
   const wanted = [...new Set(participantIds)];
   if (wanted.length > 0) {
     const found = await tx.select({ id: familyParticipants.id }).from(familyParticipants)

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { PlanChange } from '../../../shared/schemas/plan.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
@@ -15,6 +16,13 @@ const textOf = (c: PlanChange) => {
   return typeof text === 'string' ? text : '';
 };
 
+/** Who led when: "Ann gaf de regie aan Jason", "Jason gave the lead back to the family coach". */
+function leadSentence(c: PlanChange, t: TFunction): string {
+  const holders = (c.after?.holderNames as string[] | undefined) ?? [];
+  const who = c.changedByName ?? t('families.history.someone');
+  return holders.length > 0 ? t('families.history.leadTo', { who, names: holders.join(', ') }) : t('families.history.leadBack', { who });
+}
+
 /** Every change to the file, newest first, as a sentence: who did what, on whose behalf, when. */
 export function HistoryPage() {
   const { t } = useTranslation();
@@ -30,7 +38,7 @@ export function HistoryPage() {
         {history.data?.items.map((c) => (
           <li key={c.id} className={styles.item}>
             <p>
-              {t(`families.history.${c.action}`, { who: c.changedByName ?? t('families.history.someone'), what: t(`families.history.types.${c.itemType}`), text: textOf(c) })}
+              {c.itemType === 'lead' ? leadSentence(c, t) : t(`families.history.${c.action}`, { who: c.changedByName ?? t('families.history.someone'), what: t(`families.history.types.${c.itemType}`), text: textOf(c) })}
               {c.onBehalfOfName && ` ${t('families.history.onBehalf', { name: c.onBehalfOfName })}`}
             </p>
             <p className={styles.meta}>

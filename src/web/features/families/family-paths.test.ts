@@ -3,11 +3,11 @@ import { familyPaths, tabsFor } from './family-paths.ts';
 
 describe('the tabs of a family file', () => {
   it('give the family and its coaches everything, with who sees what and who looked', () => {
-    expect(tabsFor('full')).toEqual(expect.arrayContaining(['plan', 'members', 'history', 'sharing', 'access']));
+    expect(tabsFor('full')).toEqual(expect.arrayContaining(['plan', 'messages', 'members', 'lead', 'history', 'sharing', 'access']));
   });
 
-  it('give someone the family shared topics with only the family view', () => {
-    expect(tabsFor('consented')).toEqual(['view']);
+  it('give someone the family shared topics the family view and their conversations', () => {
+    expect(tabsFor('consented')).toEqual(['view', 'messages']);
   });
 
   it('give a coordinator outside the circle none', () => {

@@ -1,15 +1,16 @@
 /** The addresses of a family's file; each tab is its own page so it can be linked and bookmarked. */
-export const FAMILY_TABS = ['plan', 'view', 'columns', 'started', 'evaluation', 'network', 'call', 'services', 'members', 'history', 'sharing', 'access'] as const;
+export const FAMILY_TABS = ['plan', 'view', 'messages', 'columns', 'started', 'evaluation', 'network', 'call', 'services', 'members', 'lead', 'history', 'sharing', 'access'] as const;
 export type FamilyTab = (typeof FAMILY_TABS)[number];
 
 /**
  * The tabs a person gets: the family and its coaches (full reach) everything, including who sees
- * what and who looked; someone the family shared topics with only the family view of those topics;
+ * what and who looked; someone the family shared topics with the family view of those topics and
+ * the conversations they are in;
  * a coordinator outside the circle none.
  */
 export function tabsFor(reach: 'full' | 'consented' | 'metadata'): readonly FamilyTab[] {
   if (reach === 'full') return FAMILY_TABS;
-  if (reach === 'consented') return ['view'];
+  if (reach === 'consented') return ['view', 'messages'];
   return [];
 }
 
