@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../app.ts';
 import { users } from '../../db/schema/index.ts';
 import type { Client } from '../../test/harness.ts';
 import { signInByLink } from '../../test/harness.ts';
@@ -22,10 +23,10 @@ afterAll(() => {
 interface SseEvent { event: string; id?: string; data: unknown }
 
 /** Opens the family's stream as this client and reads events from it as they come. */
-async function openStream(client: Client, headers: Record<string, string> = {}) {
+async function openStream(client: Client, headers: Record<string, string> = {}, server = base) {
   const abort = new AbortController();
   streams.push(abort);
-  const res = await fetch(`${base}${w.url('messages/events')}`, { headers: { cookie: client.cookie, accept: 'text/event-stream', ...headers }, signal: abort.signal });
+  const res = await fetch(`${server}${w.url('messages/events')}`, { headers: { cookie: client.cookie, accept: 'text/event-stream', ...headers }, signal: abort.signal });
   const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
   let buffer = '';
   let ended = false;
@@ -90,6 +91,21 @@ describe('the event stream', () => {
     const again = await openStream(as.tante, { 'last-event-id': String(m.seq - 1) });
     expect((await again.waitFor((e) => e.event === 'message')).data).toMatchObject({ id: m.id });
     again.close();
+  });
+
+  it('reaches a stream held by another app instance: the event goes through the database, not memory', async () => {
+    const other = await buildApp({ config: t.config, db: t.db, listen: t.database.listen });
+    const otherBase = await other.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      const c = await start(as.papa, [w.f.participants.tante!]);
+      const tante = await openStream(as.tante, {}, otherBase);
+      await tante.waitFor((e) => e.event === 'ready');
+      const m = await say(as.papa, c.id, 'Via een andere instantie');
+      expect((await tante.waitFor((e) => e.event === 'message')).data).toMatchObject({ id: m.id, body: 'Via een andere instantie' });
+      tante.close();
+    } finally {
+      await other.close();
+    }
   });
 
   it('is 404 outside the circle and 401 without a session', async () => {
