@@ -7,7 +7,7 @@ const B = '22222222-2222-4222-8222-222222222222';
 
 function me(platformAdmin = false): Me {
   return {
-    user: { id: '33333333-3333-4333-8333-333333333333', email: 'an@example.be', name: 'An', locale: 'nl-BE', platformAdmin },
+    user: { id: '33333333-3333-4333-8333-333333333333', email: 'an@example.be', name: 'An', locale: 'nl-BE', platformAdmin, governmentAnalyst: false },
     memberships: [
       { collaborationId: A, collaborationName: 'Regio A', roles: ['coach', 'admin'], partnerOrganisationId: null },
       { collaborationId: B, collaborationName: 'Regio B', roles: ['coach'], partnerOrganisationId: null },

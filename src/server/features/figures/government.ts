@@ -1,0 +1,32 @@
+import type { GovernmentFigure, GovernmentFigures } from '../../../shared/schemas/figures.ts';
+import { SUPPRESSION_THRESHOLD } from '../../../shared/schemas/figures.ts';
+import { figureWords } from '../../../shared/figure-labels.ts';
+import type { AggregateSource } from './aggregates.ts';
+import { columnsOf } from './engine.ts';
+import { figuresFor } from './registry.ts';
+import { suppress } from './suppression.ts';
+
+/**
+ * The government's figures: every collaboration and Flanders as a whole, built only from the
+ * counts an AggregateSource gives (no database here, see aggregates.ts), with small cells
+ * suppressed in what leaves the server. The caller has checked the government role.
+ */
+export async function governmentFigures(source: AggregateSource, period: { from: string; to: string }): Promise<GovernmentFigures> {
+  const list = await source.collaborations();
+  const names = new Map(list.map((c) => [c.id, c.name]));
+  const flanders = figureWords('nl-BE').flanders;
+  const figures: GovernmentFigure[] = [];
+  for (const figure of figuresFor('government')) {
+    const rows = [...await source.count(figure, period, true), ...await source.count(figure, period, false)];
+    figures.push({
+      id: figure.id,
+      columns: columnsOf(figure),
+      rows: suppress(figure, rows).map((r) => ({
+        collaborationId: r.collaborationId,
+        collaborationName: r.collaborationId === null ? flanders : names.get(r.collaborationId) ?? '',
+        cells: r.cells,
+      })),
+    });
+  }
+  return { from: period.from, to: period.to, suppressionThreshold: SUPPRESSION_THRESHOLD, collaborations: list, figures };
+}
