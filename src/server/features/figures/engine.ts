@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import type { FigureColumn } from '../../../shared/schemas/figures.ts';
 import type { Executor } from '../../db/connection.ts';
+import { shareOf } from './columns.ts';
 import { sources } from './sources.ts';
 import type { FigureModule, FigureParams, RawRow } from './types.ts';
 
@@ -65,18 +65,6 @@ function fill(figure: FigureModule, params: FigureParams, rows: CountedRow[]): C
   }));
 }
 
-/** The columns as they leave the server (hidden counts left out). */
-export function columnsOf(figure: FigureModule): FigureColumn[] {
-  return [
-    ...figure.dimensions.map((d) => ({ key: d.key, kind: 'dimension' as const, unit: null })),
-    ...figure.counts.filter((c) => !c.hidden).map((c) => ({ key: c.key, kind: 'count' as const, unit: c.unit })),
-    ...(figure.shares ?? []).map((s) => ({ key: s.key, kind: 'share' as const, unit: 'share' as const })),
-    ...(figure.values ?? []).map((v) => ({ key: v.key, kind: 'value' as const, unit: v.unit })),
-  ];
-}
-
-export const shareOf = (numerator: number, denominator: number) => (denominator === 0 ? null : Math.round((numerator / denominator) * 10_000) / 10_000);
-
 /** One row as the collaboration sees it: exact numbers. */
 export function presentRow(figure: FigureModule, row: CountedRow): RawRow {
   const out: RawRow = { ...row.dims };
@@ -85,3 +73,5 @@ export function presentRow(figure: FigureModule, row: CountedRow): RawRow {
   for (const v of figure.values ?? []) out[v.key] = row.values[v.key]!;
   return out;
 }
+
+export { columnsOf } from './columns.ts';

@@ -87,7 +87,7 @@ describe('the collaboration figures, counted by hand', () => {
   });
 
   it('filters by coach and by partner organisation', async () => {
-    for (const extra of [{ coachId: fx.coachD }, { partnerOrganisationId: fx.p2 }]) {
+    for (const extra of [{ coachId: fx.coachD }, { partnerOrganisationId: fx.p2 }] as Record<string, string>[]) {
       const f = await figures(extra);
       expect(nonZero(f('registrations-by-referrer'), 'registrations')).toEqual([{ month: '2026-02', referrerType: 'school', registrations: 1 }]);
       expect(f('families')).toEqual([{ started: 0, closed: 1, activeAtEnd: 1 }]);

@@ -2,7 +2,7 @@ import type { GovernmentFigure, GovernmentFigures } from '../../../shared/schema
 import { SUPPRESSION_THRESHOLD } from '../../../shared/schemas/figures.ts';
 import { figureWords } from '../../../shared/figure-labels.ts';
 import type { AggregateSource } from './aggregates.ts';
-import { columnsOf } from './engine.ts';
+import { columnsOf } from './columns.ts';
 import { figuresFor } from './registry.ts';
 import { suppress } from './suppression.ts';
 

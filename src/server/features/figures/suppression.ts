@@ -1,5 +1,6 @@
 import { SUPPRESSED, SUPPRESSION_THRESHOLD } from '../../../shared/schemas/figures.ts';
-import { shareOf, type CountedRow } from './engine.ts';
+import { shareOf } from './columns.ts';
+import type { CountedRow } from './engine.ts';
 import type { FigureModule, RawRow } from './types.ts';
 
 /**
@@ -41,10 +42,9 @@ export function suppress(figure: FigureModule, rows: CountedRow[]): SuppressedRo
   rows.forEach((r, i) => {
     for (const s of figure.rowSums ?? []) groups.push([s.total, ...s.parts].map((key) => ({ row: i, key })));
   });
-  const groupBy = (count: string, without: string | null, includeFlanders: boolean) => {
+  const groupBy = (count: string, without: string) => {
     const byKey = new Map<string, Cell[]>();
     rows.forEach((r, i) => {
-      if (!includeFlanders && r.collaborationId === null) return;
       const key = JSON.stringify([without === 'collaboration' ? null : r.collaborationId,
         ...figure.dimensions.filter((d) => d.key !== without).map((d) => r.dims[d.key])]);
       byKey.set(key, [...(byKey.get(key) ?? []), { row: i, key: count }]);
@@ -52,9 +52,10 @@ export function suppress(figure: FigureModule, rows: CountedRow[]): SuppressedRo
     for (const cells of byKey.values()) if (cells.length > 1) groups.push(cells);
   };
   for (const c of figure.counts) {
-    for (const d of c.additiveOver ?? []) groupBy(c.key, d, false);
+    // Per collaboration and for Flanders: the categories add up to the total.
+    for (const d of c.additiveOver ?? []) groupBy(c.key, d);
     // Each family belongs to one collaboration: the collaborations add up to Flanders (which is in the set).
-    groupBy(c.key, 'collaboration', true);
+    groupBy(c.key, 'collaboration');
   }
 
   // Complementary suppression, until stable.

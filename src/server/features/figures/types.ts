@@ -1,5 +1,6 @@
 import type { SQL } from 'drizzle-orm';
 import type { FIGURE_UNITS } from '../../../shared/schemas/figures.ts';
+import type { Sources } from './sources.ts';
 
 export type Unit = (typeof FIGURE_UNITS)[number];
 export type Level = 'collaboration' | 'government';
@@ -69,7 +70,7 @@ export interface FigureModule {
   rowSums?: readonly { total: string; parts: readonly string[] }[];
   /** What the bar chart shows: one bar per category of `dimension` (summing `measure`), or one bar per count in `parts`. */
   chart?: { dimension: string; measure: string } | { parts: readonly string[] };
-  query(params: FigureParams, src: import('./sources.ts').Sources): SQL;
+  query(params: FigureParams, src: Sources): SQL;
 }
 
 export type RawRow = Record<string, string | number | null>;
