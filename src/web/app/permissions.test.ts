@@ -21,7 +21,7 @@ describe('permissions', () => {
     expect(canManage(me(), A)).toBe(true);
     expect(canManage(me(), B)).toBe(false);
     expect(sectionsFor(me(), B)).toEqual(['registrations', 'socialMap']);
-    expect(sectionsFor(me(), A)).toEqual(['registrations', 'dashboard', 'socialMap', 'settings', 'partners', 'people', 'templates']);
+    expect(sectionsFor(me(), A)).toEqual(['registrations', 'dashboard', 'figures', 'socialMap', 'settings', 'partners', 'people', 'templates']);
   });
 
   it('shows coaches only the registrations, coordinators also the figures', () => {
@@ -29,7 +29,7 @@ describe('permissions', () => {
     expect(canCoordinate(coordinator, A)).toBe(true);
     expect(canCoordinate(me(), B)).toBe(false);
     expect(isCoachIn(me(), B)).toBe(true);
-    expect(sectionsFor(coordinator, A)).toEqual(['registrations', 'dashboard', 'socialMap']);
+    expect(sectionsFor(coordinator, A)).toEqual(['registrations', 'dashboard', 'figures', 'socialMap']);
     expect(isReferrer(coordinator)).toBe(false);
   });
 

@@ -2,15 +2,9 @@ import { sql } from 'drizzle-orm';
 import type { Executor } from '../../db/connection.ts';
 import { shareOf } from './columns.ts';
 import { sources } from './sources.ts';
-import type { FigureModule, FigureParams, RawRow } from './types.ts';
+import type { CountedRow, FigureModule, FigureParams, RawRow } from './types.ts';
 
-/** A figure's rows as counted: the collaboration (null: all together), the categories, the numbers. */
-export interface CountedRow {
-  collaborationId: string | null;
-  dims: Record<string, string>;
-  counts: Record<string, number>;
-  values: Record<string, number | null>;
-}
+export type { CountedRow } from './types.ts';
 
 /** The months of a period as YYYY-MM, first to last. */
 export function monthsOf(from: string, to: string): string[] {

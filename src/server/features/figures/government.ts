@@ -5,6 +5,18 @@ import type { AggregateSource } from './aggregates.ts';
 import { columnsOf } from './columns.ts';
 import { figuresFor } from './registry.ts';
 import { suppress } from './suppression.ts';
+import type { CountedRow } from './types.ts';
+
+function sumOverCollaborations(rows: CountedRow[]): CountedRow[] {
+  const byDims = new Map<string, CountedRow>();
+  for (const r of rows) {
+    const key = JSON.stringify(r.dims);
+    const total = byDims.get(key);
+    if (!total) byDims.set(key, { collaborationId: null, dims: r.dims, counts: { ...r.counts }, values: {} });
+    else for (const [k, v] of Object.entries(r.counts)) total.counts[k] = (total.counts[k] ?? 0) + v;
+  }
+  return [...byDims.values()];
+}
 
 /**
  * The government's figures: every collaboration and Flanders as a whole, built only from the
@@ -17,7 +29,10 @@ export async function governmentFigures(source: AggregateSource, period: { from:
   const flanders = figureWords('nl-BE').flanders;
   const figures: GovernmentFigure[] = [];
   for (const figure of figuresFor('government')) {
-    const rows = [...await source.count(figure, period, true), ...await source.count(figure, period, false)];
+    const perCollaboration = await source.count(figure, period, true);
+    // Counts add up over collaborations (each family belongs to one); medians and averages are counted again for all together.
+    const all = figure.values?.length ? await source.count(figure, period, false) : sumOverCollaborations(perCollaboration);
+    const rows = [...perCollaboration, ...all];
     figures.push({
       id: figure.id,
       columns: columnsOf(figure),

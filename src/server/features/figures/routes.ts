@@ -17,7 +17,7 @@ import { figureCsv } from './csv.ts';
 import { governmentFigures } from './government.ts';
 import { findFigure } from './registry.ts';
 import { figuresReport } from './report.ts';
-import { checkPeriod, collaborationFigures } from './service.ts';
+import { checkPeriod, collaborationFigures, figuresTransaction } from './service.ts';
 
 const tags = ['figures'];
 const csv = (body: string, name: string) => ({ body: `\uFEFF${body}`, disposition: `attachment; filename="${name}"` });
@@ -28,7 +28,7 @@ export function figureRoutes(app: App, { db, clock }: FeatureDeps) {
   }, async (req) => {
     const { collaborationId } = req.params;
     const role = requireManaging(requireActor(req.ctx.actor), collaborationId);
-    return db.transaction(async (tx) => {
+    return figuresTransaction(db, async (tx) => {
       const figures = await collaborationFigures(tx, collaborationId, req.query);
       await audit(tx, req.ctx, { action: 'read', entityType: 'figures', collaborationId, role });
       return figures;
@@ -42,7 +42,7 @@ export function figureRoutes(app: App, { db, clock }: FeatureDeps) {
     const role = requireManaging(requireActor(req.ctx.actor), collaborationId);
     const figure = findFigure(req.query.figure, 'collaboration');
     if (!figure) throw notFound();
-    const out = await db.transaction(async (tx) => {
+    const out = await figuresTransaction(db, async (tx) => {
       const data = await collaborationFigures(tx, collaborationId, req.query, [figure]);
       await audit(tx, req.ctx, { action: 'export', entityType: 'figures', collaborationId, role, reason: figure.id });
       const [f] = data.figures;
@@ -59,7 +59,7 @@ export function figureRoutes(app: App, { db, clock }: FeatureDeps) {
     const role = requireManaging(actor, collaborationId);
     const locale = req.query.lang ?? req.ctx.locale;
     const now = clock();
-    const doc = await db.transaction(async (tx) => {
+    const doc = await figuresTransaction(db, async (tx) => {
       const data = await collaborationFigures(tx, collaborationId, req.query);
       const names = await filterNames(tx, collaborationId, req.query.partnerOrganisationId, req.query.coachId);
       await audit(tx, req.ctx, { action: 'print', entityType: 'figures', collaborationId, role });
@@ -73,7 +73,7 @@ export function figureRoutes(app: App, { db, clock }: FeatureDeps) {
   }, async (req) => {
     const role = requireGovernment(requireActor(req.ctx.actor));
     checkPeriod(req.query.from, req.query.to);
-    return db.transaction(async (tx) => {
+    return figuresTransaction(db, async (tx) => {
       const figures = await governmentFigures(aggregateSource(tx), req.query);
       await audit(tx, req.ctx, { action: 'read', entityType: 'government_figures', role });
       return figures;
@@ -85,7 +85,7 @@ export function figureRoutes(app: App, { db, clock }: FeatureDeps) {
   }, async (req, reply) => {
     const role = requireGovernment(requireActor(req.ctx.actor));
     checkPeriod(req.query.from, req.query.to);
-    const data = await db.transaction(async (tx) => {
+    const data = await figuresTransaction(db, async (tx) => {
       const figures = await governmentFigures(aggregateSource(tx), req.query);
       await audit(tx, req.ctx, { action: 'export', entityType: 'government_figures', role });
       return figures;

@@ -47,7 +47,8 @@ export function suppress(figure: FigureModule, rows: CountedRow[]): SuppressedRo
     rows.forEach((r, i) => {
       const key = JSON.stringify([without === 'collaboration' ? null : r.collaborationId,
         ...figure.dimensions.filter((d) => d.key !== without).map((d) => r.dims[d.key])]);
-      byKey.set(key, [...(byKey.get(key) ?? []), { row: i, key: count }]);
+      const cells = byKey.get(key);
+      if (cells) cells.push({ row: i, key: count }); else byKey.set(key, [{ row: i, key: count }]);
     });
     for (const cells of byKey.values()) if (cells.length > 1) groups.push(cells);
   };

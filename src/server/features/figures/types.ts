@@ -74,3 +74,12 @@ export interface FigureModule {
 }
 
 export type RawRow = Record<string, string | number | null>;
+
+/** A figure's rows as counted: the collaboration (null: all together), the categories, the numbers. */
+export interface CountedRow {
+  collaborationId: string | null;
+  dims: Record<string, string>;
+  counts: Record<string, number>;
+  values: Record<string, number | null>;
+}
+

@@ -23,11 +23,13 @@ export const goalDomains: FigureModule = {
   ],
   chart: { dimension: 'lifeDomain', measure: 'goals' },
   query: (_p, src) => sql`
-    select ${src.collaboration('tr')} as collaboration_id, coalesce(ld.pictogram, 'none') as "lifeDomain",
-      count(distinct g.family_id)::int as "families", count(*)::int as "goals"
-    from ${goalsOf(src)}
-    left join life_domains ld on ld.collaboration_id = g.collaboration_id and ld.id = g.life_domain_id
-    group by 1, 2`,
+    select ${src.collaboration('pf')} as collaboration_id, pf.domain as "lifeDomain", count(*)::int as "families", sum(pf.goals)::int as "goals"
+    from (
+      select tr.collaboration_id, tr.family_id, coalesce(ld.pictogram, 'none') as domain, count(*) as goals
+      from ${goalsOf(src)}
+      left join life_domains ld on ld.collaboration_id = g.collaboration_id and ld.id = g.life_domain_id
+      group by 1, 2, 3
+    ) pf group by 1, 2`,
 };
 
 /** Where the goals stand: reached, partly, not, dropped, or still being worked on. */
@@ -41,7 +43,7 @@ export const goalOutcomes: FigureModule = {
   ],
   chart: { dimension: 'status', measure: 'goals' },
   query: (_p, src) => sql`
-    select ${src.collaboration('tr')} as collaboration_id, g.status as "status",
-      count(distinct g.family_id)::int as "families", count(*)::int as "goals"
-    from ${goalsOf(src)} group by 1, 2`,
+    select ${src.collaboration('pf')} as collaboration_id, pf.status as "status", count(*)::int as "families", sum(pf.goals)::int as "goals"
+    from (select tr.collaboration_id, tr.family_id, g.status, count(*) as goals from ${goalsOf(src)} group by 1, 2, 3) pf
+    group by 1, 2`,
 };
