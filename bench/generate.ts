@@ -129,7 +129,7 @@ export async function generate(db: Db, scale: number, log: (line: string) => voi
     select c.id, f.id, 'Persoon ' || j, case when j = 1 then 1 when f.r < 0.55 and j = 2 then 2 else 3 end,
       case when j = 2 and f.i % 10 = 0 then 'declined' else 'involved' end
     from bench_f f join bench_c c on c.n = f.n cross join generate_series(1, 3) j`);
-  await step('analyze', sql`analyze`);
+  await step('vacuum analyze', sql`vacuum analyze`);
   for (const table of ['bench_f', 'bench_coach', 'bench_c']) await db.execute(sql.raw(`drop table ${table}`));
   return { collaborations: 16, families, registrations: Math.round(families * 1.2), planItems: items, contactMoments: contacts };
 }

@@ -31,24 +31,24 @@ export const formatShare = (locale: Locale, n: number) => new Intl.NumberFormat(
 /** One sentence that says what the chart shows, for people who do not read charts (and screen readers). */
 export function figureSummary(figure: CollaborationFigure, locale: Locale): string {
   const en = locale === 'en';
-  const bars = chartBars(figure, locale);
   const words = figureWords(locale);
-  if (bars.length === 0) {
+  // One row of numbers: say them all (they are not always parts of one whole).
+  if (!figure.chart || 'parts' in figure.chart) {
     const row = figure.rows[0];
     const parts = figure.columns.filter((c) => c.kind !== 'dimension' && row && row[c.key] !== null && row[c.key] !== undefined)
       .map((c) => `${words.columns[c.key] ?? c.key}: ${c.kind === 'share' ? formatShare(locale, Number(row![c.key])) : formatNumber(locale, Number(row![c.key]))}`);
     return parts.length > 0 ? `${parts.join('; ')}.` : en ? 'No figures for this period.' : 'Geen cijfers voor deze periode.';
   }
+  const bars = chartBars(figure, locale);
   const total = bars.reduce((n, b) => n + b.value, 0);
   if (total === 0) return en ? 'Nothing counted in this period.' : 'Niets geteld in deze periode.';
-  const top = [...bars].sort((a, b) => b.value - a.value)[0]!;
-  const measure = 'measure' in figure.chart! ? (words.columns[figure.chart.measure] ?? '').toLowerCase() : '';
-  if ('parts' in figure.chart!) {
-    return en ? `Most are in "${top.label}": ${formatNumber(locale, top.value)} of ${formatNumber(locale, total)}.`
-      : `De meeste zitten bij "${top.label}": ${formatNumber(locale, top.value)} van de ${formatNumber(locale, total)}.`;
-  }
-  return en ? `${formatNumber(locale, total)} ${measure} in total; the most for "${top.label}" (${formatNumber(locale, top.value)}).`
-    : `In totaal ${formatNumber(locale, total)} ${measure}; de meeste bij "${top.label}" (${formatNumber(locale, top.value)}).`;
+  const max = Math.max(...bars.map((b) => b.value));
+  const top = bars.filter((b) => b.value === max).map((b) => `"${b.label}"`);
+  const joined = top.length === 1 ? top[0]! : `${top.slice(0, -1).join(', ')} ${en ? 'and' : 'en'} ${top[top.length - 1]}`;
+  const measure = (words.columns[figure.chart.measure] ?? '').toLowerCase();
+  const each = top.length > 1 ? (en ? ' each' : ' elk') : '';
+  return en ? `${formatNumber(locale, total)} ${measure} in total; the most for ${joined} (${formatNumber(locale, max)}${each}).`
+    : `In totaal ${formatNumber(locale, total)} ${measure}; de meeste bij ${joined} (${formatNumber(locale, max)}${each}).`;
 }
 
 /** Geometry of a horizontal bar chart: a label column, the bar, the number after it. */

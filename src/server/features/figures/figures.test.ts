@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CollaborationFigures } from '../../../shared/schemas/figures.ts';
 import { signIn, useTestApp, type Client } from '../../test/harness.ts';
+import { pdfText } from '../../test/pdf.ts';
 import { NOW, PERIOD, seedFixture, type Fixture } from './test-fixture.ts';
 
 const t = useTestApp({}, { clock: () => NOW });
@@ -121,5 +122,13 @@ describe('exports', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
     expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const text = pdfText(res.rawPayload).replace(/\s+/g, ' ');
+    expect(text).toContain('Cijfers voor de stuurgroep: Figures X');
+    expect(text).toContain('Tijd tot het eerste contact');
+    // The chart's sentence is its caption; the table follows with the numbers.
+    expect(text).toContain('Gestart: 1; Afgesloten: 1; Actief op het einde: 3.');
+    expect(text).toContain('In totaal 5 doelen; de meeste bij "bezig", "bereikt", "deels bereikt", "niet bereikt" en "gestopt" (1 elk).');
+    expect(text).toContain('Coach Celine Figures X CLB 3 2');
+    expect(text).not.toContain('Gezin A');
   });
 });
