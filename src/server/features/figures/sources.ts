@@ -9,6 +9,9 @@ const uuids = (ids: string[]) => sql`array[${sql.join(ids.map((id) => sql`${id}`
  * The relations figures count from, with the period, the collaborations and the filters already
  * applied. Days are Brussels calendar days, as in the registration queue and its timing.
  *
+ * Both are computed once per row (`offset 0` keeps the planner from repeating the time-zone
+ * arithmetic in every aggregate that reads a column: measured 3x on first contact).
+ *
  * - `registrations`: registrations received in the period (a forwarded one counts where it went);
  *   `days_to_contact` is null without first contact.
  * - `trajectories`: the families whose trajectory overlaps the period. A trajectory starts when the
@@ -48,6 +51,7 @@ export function sources(p: FigureParams): Sources {
     where ${collaborationIn('r.collaboration_id')} and r.status <> 'forwarded'
       and r.received_at >= (${from}::timestamp at time zone ${tz}) and r.received_at < ((${to} + 1)::timestamp at time zone ${tz})
       ${regCoach} ${regPartner}
+    offset 0
   ) reg`;
 
   const famCoach = p.coachId
@@ -70,6 +74,7 @@ export function sources(p: FigureParams): Sources {
       and f.created_at < ((${to} + 1)::timestamp at time zone ${tz})
       and (f.status <> 'closed' or f.updated_at >= (${from}::timestamp at time zone ${tz}))
       ${famCoach} ${famPartner}
+    offset 0
   ) tr`;
 
   return {
