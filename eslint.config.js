@@ -16,6 +16,15 @@ export default tseslint.config(
     },
   },
   {
+    // The government view reads counts through an AggregateSource only, never the database or its tables.
+    files: ['src/server/features/figures/government.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['drizzle-orm', 'drizzle-orm/*', '**/db/*', '**/db/**', '**/engine.ts', '**/sources.ts'], message: 'The government view reads through AggregateSource (aggregates.ts) only.' },
+      ] }],
+    },
+  },
+  {
     files: ['src/web/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: { ...reactHooks.configs.recommended.rules },

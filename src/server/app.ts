@@ -31,6 +31,7 @@ import { sharingRoutes } from './features/sharing/routes.ts';
 import { leadRoutes } from './features/lead/routes.ts';
 import { FamilyEventHub } from './features/messages/events.ts';
 import { messageRoutes } from './features/messages/routes.ts';
+import { figureRoutes } from './features/figures/routes.ts';
 
 /** The path without query string, and without the secret of an invitation or reset link. */
 export const pathForLog = (url: string) => url.split('?')[0]!.replace(/\/auth\/tokens\/[^/]+/, '/auth/tokens/:token');
@@ -48,7 +49,7 @@ export interface AppDeps {
 
 const featureRoutes: ((app: App, deps: FeatureDeps) => void)[] = [
   healthRoutes, authRoutes, collaborationRoutes, partnerRoutes, memberRoutes, routingRoutes, registrationRoutes, familyRoutes, planRoutes, planTemplateRoutes, exportRoutes,
-  sharingRoutes, networkRoutes, serviceRoutes, socialMapRoutes, leadRoutes,
+  sharingRoutes, networkRoutes, serviceRoutes, socialMapRoutes, leadRoutes, figureRoutes,
 ];
 
 export async function buildApp({ config, db, webRoot = null, clock = () => new Date(), listen = null }: AppDeps) {

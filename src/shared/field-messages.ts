@@ -25,6 +25,8 @@ const plain = {
   },
   notACoach: { 'nl-BE': 'Kies een coach van dit samenwerkingsverband.', en: 'Choose a coach of this collaboration.' },
   dateInFuture: { 'nl-BE': 'Deze datum ligt nog in de toekomst.', en: 'This date is still in the future.' },
+  periodEndBeforeStart: { 'nl-BE': 'De einddatum moet na de begindatum liggen.', en: 'The end date must be after the start date.' },
+  periodTooLong: { 'nl-BE': 'Kies een periode van hoogstens 10 jaar.', en: 'Choose a period of at most 10 years.' },
   dateBeforeRegistration: { 'nl-BE': 'Deze datum ligt vóór de aanmelding.', en: 'This date is before the registration.' },
   municipalityUnknown: {
     'nl-BE': 'Deze gemeente hoort niet bij deze postcode. Kies een samenwerkingsverband.',

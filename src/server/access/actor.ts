@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Role } from '../../shared/roles.ts';
 import type { Locale } from '../../shared/locales.ts';
 import type { Executor } from '../db/connection.ts';
-import { collaborations, memberships, users } from '../db/schema/index.ts';
+import { collaborations, governmentAnalysts, memberships, users } from '../db/schema/index.ts';
 
 export interface ActorMembership {
   collaborationId: string;
@@ -18,6 +18,8 @@ export interface Actor {
   name: string;
   locale: Locale;
   platformAdmin: boolean;
+  /** Reads the suppressed figures of all collaborations (features/figures/government), nothing else. */
+  governmentAnalyst: boolean;
   memberships: ActorMembership[];
 }
 
@@ -35,12 +37,14 @@ export async function loadActor(db: Executor, userId: string): Promise<Actor | n
     .innerJoin(collaborations, eq(collaborations.id, memberships.collaborationId))
     .where(and(eq(memberships.userId, userId), eq(memberships.active, true)))
     .orderBy(collaborations.name);
+  const analyst = await db.select({ userId: governmentAnalysts.userId }).from(governmentAnalysts).where(eq(governmentAnalysts.userId, userId));
   return {
     userId: user.id,
     email: user.email,
     name: user.name,
     locale: user.locale === 'en' ? 'en' : 'nl-BE',
     platformAdmin: user.platformAdmin,
+    governmentAnalyst: analyst.length > 0,
     memberships: rows.map((r) => ({ ...r, roles: r.roles as Role[] })),
   };
 }

@@ -40,3 +40,13 @@ export function authorizeCollaboration(actor: Actor, collaborationId: string, ac
 export function requirePlatformAdmin(actor: Actor): void {
   if (!actor.platformAdmin) throw forbidden();
 }
+
+/**
+ * The government view (all collaborations, suppressed aggregates only): government analysts, and
+ * platform administrators, who already see every collaboration's name and settings. Anyone else: 403.
+ */
+export function requireGovernment(actor: Actor): string {
+  if (actor.governmentAnalyst) return 'government_analyst';
+  if (actor.platformAdmin) return 'platform_admin';
+  throw forbidden();
+}

@@ -6,7 +6,7 @@ export const DEMO_PASSWORD = 'demo-gezinsplan';
 export interface DemoAccount {
   email: string;
   name: string;
-  role: Role | 'platform_admin';
+  role: Role | 'platform_admin' | 'government_analyst';
   collaboration: string | null;
 }
 
@@ -52,6 +52,7 @@ const emailOf = (role: string, key: string) => `${role}.${key}@gezinsplan.exampl
 export function demoAccounts(): DemoAccount[] {
   const accounts: DemoAccount[] = [
     { email: 'platform@gezinsplan.example', name: 'Platformbeheer Vlaanderen', role: 'platform_admin', collaboration: null },
+    { email: 'government@gezinsplan.example', name: 'Analist Departement Zorg', role: 'government_analyst', collaboration: null },
   ];
   for (const c of DEMO_COLLABORATIONS) {
     const counts = new Map<string, number>();

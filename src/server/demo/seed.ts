@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { DEFAULT_LIFE_DOMAINS } from '../../shared/pictograms.ts';
 import type { Role } from '../../shared/roles.ts';
 import type { Db } from '../db/connection.ts';
-import { collaborations, lifeDomains, memberships, partnerOrganisations, postcodes, users } from '../db/schema/index.ts';
+import { collaborations, governmentAnalysts, lifeDomains, memberships, partnerOrganisations, postcodes, users } from '../db/schema/index.ts';
 import { hashPassword } from '../features/auth/passwords.ts';
 import { DEMO_COLLABORATIONS, DEMO_PASSWORD, demoAccounts } from './accounts.ts';
 import { seedDemoFamilies } from './families.ts';
@@ -46,6 +46,9 @@ export async function seedDemoIfEmpty(db: Db, logger: Pick<Logger, 'info'>, cloc
     }
     const platform = accounts.find((a) => a.role === 'platform_admin')!;
     await tx.insert(users).values({ email: platform.email, name: platform.name, passwordHash, platformAdmin: true });
+    const analyst = accounts.find((a) => a.role === 'government_analyst')!;
+    const [analystUser] = await tx.insert(users).values({ email: analyst.email, name: analyst.name, passwordHash }).returning({ id: users.id });
+    await tx.insert(governmentAnalysts).values({ userId: analystUser!.id });
   });
   logger.info({ accounts: accounts.length }, 'demo data loaded');
   return true;

@@ -38,6 +38,8 @@ export const Me = z
       name: z.string(),
       locale: LocaleSchema,
       platformAdmin: z.boolean(),
+      /** Reads the government figures (all collaborations, suppressed aggregates only). */
+      governmentAnalyst: z.boolean(),
     }),
     memberships: z.array(MembershipSummary),
     csrfToken: z.string(),

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Me } from '../../shared/schemas/auth.ts';
 import { SelectField } from '../components/SelectField.tsx';
 import { Button } from '../components/Button.tsx';
-import { canCoordinate, currentCollaborationId, isReferrer, sectionLink, sectionsFor, worksWithFamilies } from './permissions.ts';
+import { canCoordinate, canReadGovernmentFigures, currentCollaborationId, isReferrer, sectionLink, sectionsFor, worksWithFamilies } from './permissions.ts';
 import { familyPaths } from '../features/families/family-paths.ts';
 import { paths, type CollaborationSection } from './paths.ts';
 import { useSignOut } from './session.ts';
@@ -97,6 +97,13 @@ export function Navigation({ me, id, isOpen }: { me: Me; id: string; isOpen: boo
               </NavLink>
             </li>
           </>
+        )}
+        {canReadGovernmentFigures(me) && (
+          <li>
+            <NavLink to={paths.governmentFigures} className={navClass}>
+              {t('nav.governmentFigures')}
+            </NavLink>
+          </li>
         )}
         {me.user.platformAdmin && (
           <li>

@@ -6,7 +6,7 @@ import { ErrorState } from '../components/ErrorState.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { ButtonLink } from '../components/Button.tsx';
 import { useMe, wasSignedOutHere } from './session.ts';
-import { canCoordinate, canManage, canSeeRegistrations, canUseSocialMap } from './permissions.ts';
+import { canCoordinate, canManage, canReadGovernmentFigures, canSeeRegistrations, canUseSocialMap } from './permissions.ts';
 import { paths } from './paths.ts';
 
 /** Where to go after signing in: the page the person was sent away from. */
@@ -84,4 +84,9 @@ export function RequireRegistrationsAccess() {
 export function RequirePlatformAdmin() {
   const me = useCurrentUser();
   return me.user.platformAdmin ? <Outlet /> : <NoAccess />;
+}
+
+export function RequireGovernment() {
+  const me = useCurrentUser();
+  return canReadGovernmentFigures(me) ? <Outlet /> : <NoAccess />;
 }

@@ -14,11 +14,13 @@ export const paths = {
   registrations: (collaborationId: string) => `/collaborations/${collaborationId}/registrations`,
   registration: (collaborationId: string, id: string) => `/collaborations/${collaborationId}/registrations/${id}`,
   dashboard: (collaborationId: string) => `/collaborations/${collaborationId}/dashboard`,
+  figures: (collaborationId: string) => `/collaborations/${collaborationId}/figures`,
+  governmentFigures: '/government/figures',
   socialMap: (collaborationId: string) => `/collaborations/${collaborationId}/social-map`,
   register: '/register',
   myRegistrations: '/my-registrations',
 } as const;
 
-export type CollaborationSection = 'registrations' | 'dashboard' | 'socialMap' | 'settings' | 'partners' | 'people' | 'templates';
+export type CollaborationSection = 'registrations' | 'dashboard' | 'figures' | 'socialMap' | 'settings' | 'partners' | 'people' | 'templates';
 /** The admin's sections. */
 export const COLLABORATION_SECTIONS: readonly CollaborationSection[] = ['settings', 'partners', 'people', 'templates'];

@@ -7,7 +7,7 @@ const B = '22222222-2222-4222-8222-222222222222';
 
 function me(platformAdmin = false): Me {
   return {
-    user: { id: '33333333-3333-4333-8333-333333333333', email: 'an@example.be', name: 'An', locale: 'nl-BE', platformAdmin },
+    user: { id: '33333333-3333-4333-8333-333333333333', email: 'an@example.be', name: 'An', locale: 'nl-BE', platformAdmin, governmentAnalyst: false },
     memberships: [
       { collaborationId: A, collaborationName: 'Regio A', roles: ['coach', 'admin'], partnerOrganisationId: null },
       { collaborationId: B, collaborationName: 'Regio B', roles: ['coach'], partnerOrganisationId: null },
@@ -21,7 +21,7 @@ describe('permissions', () => {
     expect(canManage(me(), A)).toBe(true);
     expect(canManage(me(), B)).toBe(false);
     expect(sectionsFor(me(), B)).toEqual(['registrations', 'socialMap']);
-    expect(sectionsFor(me(), A)).toEqual(['registrations', 'dashboard', 'socialMap', 'settings', 'partners', 'people', 'templates']);
+    expect(sectionsFor(me(), A)).toEqual(['registrations', 'dashboard', 'figures', 'socialMap', 'settings', 'partners', 'people', 'templates']);
   });
 
   it('shows coaches only the registrations, coordinators also the figures', () => {
@@ -29,7 +29,7 @@ describe('permissions', () => {
     expect(canCoordinate(coordinator, A)).toBe(true);
     expect(canCoordinate(me(), B)).toBe(false);
     expect(isCoachIn(me(), B)).toBe(true);
-    expect(sectionsFor(coordinator, A)).toEqual(['registrations', 'dashboard', 'socialMap']);
+    expect(sectionsFor(coordinator, A)).toEqual(['registrations', 'dashboard', 'figures', 'socialMap']);
     expect(isReferrer(coordinator)).toBe(false);
   });
 

@@ -56,7 +56,7 @@ export function canUseSocialMap(me: Me, collaborationId: string): boolean {
 export function sectionsFor(me: Me, collaborationId: string): readonly CollaborationSection[] {
   const sections: CollaborationSection[] = [];
   if (canSeeRegistrations(me, collaborationId)) sections.push('registrations');
-  if (canCoordinate(me, collaborationId)) sections.push('dashboard');
+  if (canCoordinate(me, collaborationId)) sections.push('dashboard', 'figures');
   if (canUseSocialMap(me, collaborationId)) sections.push('socialMap');
   if (canManage(me, collaborationId)) sections.push(...COLLABORATION_SECTIONS);
   return sections;
@@ -79,4 +79,9 @@ export function sortRoles(roles: readonly Role[]): Role[] {
 export function sectionLink(me: Me, section: CollaborationSection, collaborationId: string): string {
   const path = paths[section](collaborationId);
   return section === 'registrations' && !canCoordinate(me, collaborationId) ? `${path}?coachId=${me.user.id}` : path;
+}
+
+/** Government analysts (and platform administrators) read the suppressed figures of all collaborations. */
+export function canReadGovernmentFigures(me: Me): boolean {
+  return me.user.governmentAnalyst || me.user.platformAdmin;
 }

@@ -1,7 +1,7 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { Layout } from './Layout.tsx';
 import { Loading } from '../components/Loading.tsx';
-import { RequireAuth, RequireCoordinator, RequireManager, RequirePlatformAdmin, RequireRegistrationsAccess, RequireSocialMapAccess } from './guards.tsx';
+import { RequireAuth, RequireCoordinator, RequireGovernment, RequireManager, RequirePlatformAdmin, RequireRegistrationsAccess, RequireSocialMapAccess } from './guards.tsx';
 import { RouteError } from './RouteError.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 import { LoginPage } from '../features/auth/LoginPage.tsx';
@@ -74,6 +74,7 @@ const routes: RouteObject[] = [
                     element: <RequireCoordinator />,
                     children: [
                       { path: 'dashboard', lazy: async () => ({ Component: (await import('../features/registrations/DashboardPage.tsx')).DashboardPage }) },
+                      { path: 'figures', lazy: async () => ({ Component: (await import('../features/figures/FiguresPage.tsx')).FiguresPage }) },
                     ],
                   },
                   {
@@ -92,6 +93,13 @@ const routes: RouteObject[] = [
                       },
                     ],
                   },
+                ],
+              },
+              {
+                path: 'government/figures',
+                element: <RequireGovernment />,
+                children: [
+                  { index: true, lazy: async () => ({ Component: (await import('../features/figures/GovernmentPage.tsx')).GovernmentPage }) },
                 ],
               },
               {

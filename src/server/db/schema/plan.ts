@@ -57,7 +57,11 @@ export const contactMoments = pgTable(
     summary: text().notNull(),
     minutesSpent: integer(),
   },
-  (t) => [primaryKey({ columns: [t.collaborationId, t.id] }), ...topicKeys('contact_moments', t)],
+  (t) => [
+    primaryKey({ columns: [t.collaborationId, t.id] }), ...topicKeys('contact_moments', t),
+    // Hours per coach in a period (figures).
+    index('contact_moments_occurred').on(t.collaborationId, t.occurredOn),
+  ],
 );
 
 /**
@@ -81,6 +85,8 @@ export const planItems = pgTable(
   (t) => [
     primaryKey({ columns: [t.collaborationId, t.id] }),
     ...topicKeys('plan_items', t),
+    // Goals per life domain and outcome (figures).
+    index('plan_items_kind_family').on(t.collaborationId, t.kind, t.familyId),
     check('plan_items_size', sql`${t.size} between 1 and 5`),
     check('plan_items_progress', sql`${t.progress} between 1 and 5`),
   ],

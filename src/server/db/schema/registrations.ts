@@ -63,6 +63,8 @@ export const registrations = pgTable(
     }),
     index('registrations_queue').on(t.collaborationId, t.status, t.receivedAt),
     index('registrations_referrer').on(t.referrerUserId),
+    // The figures read a period of one or all collaborations.
+    index('registrations_received').on(t.collaborationId, t.receivedAt),
     check('registrations_consent', sql`${t.familyConsent} = true`),
     check('registrations_first_contact', sql`(${t.firstContactAt} is null) = (${t.firstContactMethod} is null)`),
   ],

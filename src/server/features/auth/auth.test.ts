@@ -28,7 +28,7 @@ describe('POST /auth/login', () => {
     expect(cookie.value).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const body = res.json();
     expect(body).toEqual({
-      user: { id: await userIdOf(t.db, email), email, name: 'An Wouters', locale: 'nl-BE', platformAdmin: false },
+      user: { id: await userIdOf(t.db, email), email, name: 'An Wouters', locale: 'nl-BE', platformAdmin: false, governmentAnalyst: false },
       memberships: [{
         collaborationId: await collaborationIdOf(t.db, 'antwerpen'),
         collaborationName: 'Samenwerkingsverband Regio Antwerpen (demo)',

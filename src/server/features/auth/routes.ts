@@ -15,7 +15,7 @@ const tags = ['auth'];
 
 function presentMe(actor: Actor, csrfToken: string): Me {
   return {
-    user: { id: actor.userId, email: actor.email, name: actor.name, locale: actor.locale, platformAdmin: actor.platformAdmin },
+    user: { id: actor.userId, email: actor.email, name: actor.name, locale: actor.locale, platformAdmin: actor.platformAdmin, governmentAnalyst: actor.governmentAnalyst },
     memberships: actor.memberships.map((m) => ({
       collaborationId: m.collaborationId,
       collaborationName: m.collaborationName,

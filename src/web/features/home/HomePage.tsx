@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { MembershipSummary } from '../../../shared/schemas/auth.ts';
 import { useCurrentUser } from '../../app/guards.tsx';
 import { paths } from '../../app/paths.ts';
-import { canCoordinate, sectionLink, sectionsFor, sortRoles } from '../../app/permissions.ts';
+import { canCoordinate, canReadGovernmentFigures, sectionLink, sectionsFor, sortRoles } from '../../app/permissions.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { Alert } from '../../components/Alert.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
@@ -22,7 +22,7 @@ export function HomePage() {
   const flash = (useLocation().state as { flash?: Flash } | null)?.flash;
   const portal = usePortal();
   // People in a family's circle without a role in a collaboration (parents, young people, network, outside professionals).
-  const portalOnly = me.memberships.length === 0 && !me.user.platformAdmin;
+  const portalOnly = me.memberships.length === 0 && !me.user.platformAdmin && !me.user.governmentAnalyst;
   if (portalOnly) return <PortalHome flash={flash} />;
   const asParticipant = (portal.data?.families ?? []).filter((f) => f.myRole !== 'coach');
 
@@ -33,7 +33,7 @@ export function HomePage() {
       {flash === 'passwordChanged' && <Alert tone="success">{t('home.flash.passwordChanged')}</Alert>}
 
       <h2>{t('home.collaborations')}</h2>
-      {me.memberships.length === 0 && !me.user.platformAdmin && (
+      {me.memberships.length === 0 && !me.user.platformAdmin && !me.user.governmentAnalyst && (
         <EmptyState title={t('home.empty.title')}>{t('home.empty.body')}</EmptyState>
       )}
       {me.memberships.length > 0 && (
@@ -50,6 +50,14 @@ export function HomePage() {
         <section aria-labelledby="home-portal">
           <h2 id="home-portal">{t('portal.alsoIn')}</h2>
           {asParticipant.map((family) => <PortalFamilyCard key={family.id} family={family} headingLevel={3} />)}
+        </section>
+      )}
+
+      {canReadGovernmentFigures(me) && (
+        <section className={styles.platform} aria-labelledby="home-government">
+          <h2 id="home-government">{t('home.government.title')}</h2>
+          <p>{t('home.government.body')}</p>
+          <Link to={paths.governmentFigures}>{t('home.government.link')}</Link>
         </section>
       )}
 

@@ -1,0 +1,71 @@
+import { sql } from 'drizzle-orm';
+import type { Executor } from '../../db/connection.ts';
+import { shareOf } from './columns.ts';
+import { sources } from './sources.ts';
+import type { CountedRow, FigureModule, FigureParams, RawRow } from './types.ts';
+
+export type { CountedRow } from './types.ts';
+
+/** The months of a period as YYYY-MM, first to last. */
+export function monthsOf(from: string, to: string): string[] {
+  const months: string[] = [];
+  let [y, m] = [Number(from.slice(0, 4)), Number(from.slice(5, 7))];
+  const [ty, tm] = [Number(to.slice(0, 4)), Number(to.slice(5, 7))];
+  while (y < ty || (y === ty && m <= tm)) {
+    months.push(`${y}-${String(m).padStart(2, '0')}`);
+    [y, m] = m === 12 ? [y + 1, 1] : [y, m + 1];
+  }
+  return months;
+}
+
+const ident = (key: string) => sql.raw(`"${key.replace(/"/g, '')}"`);
+
+/**
+ * Runs one figure: its SQL, wrapped so that only the columns the module declares leave the
+ * database (the collaboration, categories, counts and values — never an id of a family, since the
+ * module's SELECT is grouped). Missing categories of fixed vocabularies are filled in as 0.
+ */
+export async function countFigure(db: Executor, figure: FigureModule, params: FigureParams): Promise<CountedRow[]> {
+  const columns = [...figure.dimensions.map((d) => d.key), ...figure.counts.map((c) => c.key), ...(figure.values ?? []).map((v) => v.key)];
+  const query = sql`select collaboration_id, ${sql.join(columns.map(ident), sql`, `)} from (${figure.query(params, sources(params))}) as figure_cells`;
+  const rows = (await db.execute(query) as unknown as { rows: RawRow[] }).rows;
+  const counted = rows.map((r): CountedRow => ({
+    collaborationId: (r.collaboration_id as string | null) ?? null,
+    dims: Object.fromEntries(figure.dimensions.map((d) => [d.key, String(r[d.key] ?? '')])),
+    counts: Object.fromEntries(figure.counts.map((c) => [c.key, Number(r[c.key] ?? 0)])),
+    values: Object.fromEntries((figure.values ?? []).map((v) => [v.key, r[v.key] === null || r[v.key] === undefined ? null : Number(r[v.key])])),
+  }));
+  return fill(figure, params, counted);
+}
+
+/** Every combination of categories for every collaboration asked (when all dimensions have fixed values), 0 where nothing was counted. */
+function fill(figure: FigureModule, params: FigureParams, rows: CountedRow[]): CountedRow[] {
+  if (figure.dimensions.some((d) => !d.values)) {
+    const key = (r: CountedRow) => figure.dimensions.map((d) => r.dims[d.key]).join('\u0000');
+    return [...rows].sort((a, b) => String(a.collaborationId).localeCompare(String(b.collaborationId)) || key(a).localeCompare(key(b), 'nl'));
+  }
+  let combos: Record<string, string>[] = [{}];
+  for (const d of figure.dimensions) {
+    const values = d.values === 'months' ? monthsOf(params.from, params.to) : d.values!;
+    combos = combos.flatMap((c) => values.map((v) => ({ ...c, [d.key]: v })));
+  }
+  const keyOf = (collaborationId: string | null, dims: Record<string, string>) => JSON.stringify([collaborationId, ...figure.dimensions.map((d) => dims[d.key])]);
+  const found = new Map(rows.map((r) => [keyOf(r.collaborationId, r.dims), r]));
+  const collaborations = params.perCollaboration ? params.collaborationIds : [null];
+  return collaborations.flatMap((collaborationId) => combos.map((dims) => found.get(keyOf(collaborationId, dims)) ?? {
+    collaborationId, dims,
+    counts: Object.fromEntries(figure.counts.map((c) => [c.key, 0])),
+    values: Object.fromEntries((figure.values ?? []).map((v) => [v.key, null])),
+  }));
+}
+
+/** One row as the collaboration sees it: exact numbers. */
+export function presentRow(figure: FigureModule, row: CountedRow): RawRow {
+  const out: RawRow = { ...row.dims };
+  for (const c of figure.counts) if (!c.hidden) out[c.key] = row.counts[c.key]!;
+  for (const s of figure.shares ?? []) out[s.key] = shareOf(s.numerator.reduce((n, k) => n + row.counts[k]!, 0), row.counts[s.denominator]!);
+  for (const v of figure.values ?? []) out[v.key] = row.values[v.key]!;
+  return out;
+}
+
+export { columnsOf } from './columns.ts';
