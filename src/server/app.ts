@@ -28,9 +28,11 @@ import { serviceRoutes } from './features/services/routes.ts';
 import { socialMapRoutes } from './features/social-map/routes.ts';
 import { routingRoutes } from './features/routing/routes.ts';
 import { sharingRoutes } from './features/sharing/routes.ts';
+import { meetingRoutes } from './features/meetings/routes.ts';
+import { calendarRoutes } from './features/calendar/routes.ts';
 
 /** The path without query string, and without the secret of an invitation or reset link. */
-export const pathForLog = (url: string) => url.split('?')[0]!.replace(/\/auth\/tokens\/[^/]+/, '/auth/tokens/:token');
+export const pathForLog = (url: string) => url.split('?')[0]!.replace(/\/auth\/tokens\/[^/]+/, '/auth/tokens/:token').replace(/\/ical\/[^/]+/, '/ical/:token');
 
 export interface AppDeps {
   config: Config;
@@ -43,7 +45,7 @@ export interface AppDeps {
 
 const featureRoutes: ((app: App, deps: FeatureDeps) => void)[] = [
   healthRoutes, authRoutes, collaborationRoutes, partnerRoutes, memberRoutes, routingRoutes, registrationRoutes, familyRoutes, planRoutes, planTemplateRoutes, exportRoutes,
-  sharingRoutes, networkRoutes, serviceRoutes, socialMapRoutes,
+  sharingRoutes, networkRoutes, serviceRoutes, socialMapRoutes, meetingRoutes, calendarRoutes,
 ];
 
 export async function buildApp({ config, db, webRoot = null, clock = () => new Date() }: AppDeps) {
