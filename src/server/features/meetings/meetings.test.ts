@@ -252,6 +252,16 @@ describe('round tables: replies, invitations, agreements', () => {
     expectError(await as.jason!.request('POST', url(`/${id.meeting}/items/${id.schoolItem}/notes/${note.id}/agreement`), { body: { ownerParticipantId: a.participants.juf }, headers: ifMatch(note.version + 1) }), 422, 'validation_failed');
   });
 
+  it('the whole-file export holds the meetings as far as each person sees them; reads are in the access log', async () => {
+    const exportOf = async (who: string) => (await as[who]!.request('GET', `/api/v1/families/${a.familyId}/export?format=json`));
+    const family = (await exportOf('jason')).json<{ meetings: MeetingBody[]; accessLog: { entityType: string }[] }>();
+    expect(family.meetings.find((m) => m.id === id.meeting)!.items.map((i) => i.title)).toEqual(['School van Pieter', 'Schulden']);
+    expect(family.accessLog.map((r) => r.entityType)).toContain('meeting');
+    const teacher = await exportOf('juf');
+    expect(teacher.json<{ meetings: MeetingBody[] }>().meetings.flatMap((m) => m.items.map((i) => i.title))).toEqual(['School van Pieter']);
+    expect(teacher.body).not.toContain('4.000');
+  });
+
   it('random ids answer 404', async () => {
     expect((await get('jason', `/${RANDOM_UUID}`)).statusCode).toBe(404);
     expect((await as.jason!.request('POST', url(`/${id.meeting}/items/${RANDOM_UUID}/notes`), { body: { text: 'x' } })).statusCode).toBe(404);
