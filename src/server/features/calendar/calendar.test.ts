@@ -166,3 +166,18 @@ describe('evaluation reminders', () => {
     expect(agenda.items.filter((i) => i.familyName === 'Gezin Kalender').map((i) => i.kind)).toEqual(['meeting']);
   });
 });
+
+describe('the evaluation interval is a setting of the collaboration', () => {
+  it('an admin changes it where the settings are edited; out of range is 422 and changes nothing', async () => {
+    const admin = await signIn(t.app, demo('admin'));
+    const settingsUrl = `/api/v1/collaborations/${a.collaborationId}/settings`;
+    const settings = (await admin.request('GET', settingsUrl)).json<{ version: number; evaluationIntervalMonths: number }>();
+    expect(settings.evaluationIntervalMonths).toBe(3);
+    const tooLong = await admin.request('PATCH', settingsUrl, { body: { evaluationIntervalMonths: 25 }, headers: { 'if-match': `"${settings.version}"` } });
+    expect(tooLong.statusCode).toBe(422);
+    const six = await admin.request('PATCH', settingsUrl, { body: { evaluationIntervalMonths: 6 }, headers: { 'if-match': `"${settings.version}"` } });
+    expect(six.json()).toMatchObject({ evaluationIntervalMonths: 6 });
+    const proposal = (await as.coach!.request('GET', `/api/v1/families/${a.familyId}/meetings/evaluation-proposal`)).json<{ dueOn: string; intervalMonths: number }>();
+    expect(proposal).toMatchObject({ dueOn: '2027-07-10', intervalMonths: 6 });
+  });
+});

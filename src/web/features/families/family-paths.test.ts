@@ -6,8 +6,8 @@ describe('the tabs of a family file', () => {
     expect(tabsFor('full')).toEqual(expect.arrayContaining(['plan', 'members', 'history', 'sharing', 'access']));
   });
 
-  it('give someone the family shared topics with only the family view', () => {
-    expect(tabsFor('consented')).toEqual(['view']);
+  it('give someone the family shared topics only the family view, and the round tables they are invited to', () => {
+    expect(tabsFor('consented')).toEqual(['view', 'meetings']);
   });
 
   it('give a coordinator outside the circle none', () => {
