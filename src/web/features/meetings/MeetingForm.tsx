@@ -19,7 +19,14 @@ import styles from './Meetings.module.css';
 interface ItemRow { key: number; title: string; topic: string; from: string; to: string; invitees: string[] }
 const NO_CHAIR = 'none';
 let nextKey = 0;
-const newItem = (from = '18:00', to = '18:30'): ItemRow => ({ key: ++nextKey, title: '', topic: '', from, to, invitees: [] });
+/** "18:30" plus half an hour; a time that does not read as hh:mm stays as it is for the person to fix. */
+function halfHourAfter(time: string): string {
+  const match = /^(\d{1,2}):(\d{2})$/.exec(time.trim());
+  if (!match) return time;
+  const minutes = Math.min(Number(match[1]) * 60 + Number(match[2]) + 30, 23 * 60 + 59);
+  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+}
+const newItem = (from = '18:00'): ItemRow => ({ key: ++nextKey, title: '', topic: '', from, to: halfHourAfter(from), invitees: [] });
 
 /** Plan a round table: when, where, who chairs, and the agenda with who is invited per item. */
 export function MeetingForm({ familyId, plan, kind, onDone, onCancel }: {
@@ -90,7 +97,7 @@ export function MeetingForm({ familyId, plan, kind, onDone, onCancel }: {
               {items.length > 1 && <Button onPress={() => setItems((all) => all.filter((i) => i.key !== item.key))}>{t('meetings.form.removeItem', { n: index + 1 })}</Button>}
             </div>
           ))}
-          <Button onPress={() => setItems((all) => [...all, newItem(all.at(-1)?.to ?? '18:30', all.at(-1)?.to ?? '19:00')])}>{t('meetings.form.addItem')}</Button>
+          <Button onPress={() => setItems((all) => [...all, newItem(all.at(-1)?.to ?? '18:30')])}>{t('meetings.form.addItem')}</Button>
         </fieldset>
         <div className={formStyles.actions}>
           <Button type="submit" variant="primary" isPending={create.isPending}>{t('meetings.form.save')}</Button>
