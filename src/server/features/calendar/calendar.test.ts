@@ -1,7 +1,7 @@
 import ICAL from 'ical.js';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { agreements, consentGrants, mailOutbox } from '../../db/schema/index.ts';
+import { accessLog, agreements, consentGrants, familyParticipants, mailOutbox } from '../../db/schema/index.ts';
 import { createTestFamily, type TestFamily } from '../../test/families.ts';
 import { demo, signIn, useTestApp, type Client } from '../../test/harness.ts';
 import { created } from '../plan/plan-test-support.ts';
@@ -125,6 +125,21 @@ describe('the private calendar feed', () => {
     expect(shared.find((e) => e.summary.startsWith('Rondetafel'))!.startDate.toJSDate().toISOString()).toBe(at('2027-01-14', '18:30'));
     await t.db.update(consentGrants).set({ revokedAt: new Date() }).where(eq(consentGrants.id, grant!.id));
     expect(parse((await fetchFeed(feedPath(feed))).body).events).toEqual([]);
+  });
+
+  it('every fetch is in the family\'s access log; a removed participant\'s feed is empty at once; another collaboration sees nothing', async () => {
+    const feed = (await as.oom!.request('POST', '/api/v1/me/calendar-feed')).json<Feed>();
+    const before = await t.db.select().from(accessLog).where(and(eq(accessLog.familyId, a.familyId), eq(accessLog.entityType, 'calendar_feed')));
+    await t.db.update(consentGrants).set({ revokedAt: null }).where(eq(consentGrants.participantId, a.participants.oom!));
+    expect(parse((await fetchFeed(feedPath(feed))).body).events.length).toBeGreaterThan(0);
+    const after = await t.db.select().from(accessLog).where(and(eq(accessLog.familyId, a.familyId), eq(accessLog.entityType, 'calendar_feed')));
+    expect(after.length).toBe(before.length + 1);
+    await t.db.update(familyParticipants).set({ removedAt: new Date() }).where(eq(familyParticipants.id, a.participants.oom!));
+    expect(parse((await fetchFeed(feedPath(feed))).body).events).toEqual([]);
+    await t.db.update(familyParticipants).set({ removedAt: null }).where(eq(familyParticipants.id, a.participants.oom!));
+    await t.db.update(consentGrants).set({ revokedAt: new Date() }).where(eq(consentGrants.participantId, a.participants.oom!));
+    const gent = await signIn(t.app, demo('coach1', 'gent'));
+    expect((await gent.request('GET', '/api/v1/me/agenda?from=2027-01-01&to=2027-04-30')).body).not.toContain('Gezin Kalender');
   });
 
   it('a stopped or renewed feed answers 404; a made-up token too', async () => {
