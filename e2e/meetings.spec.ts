@@ -78,6 +78,11 @@ test('Jason plans a round table with aunt Caro in the chair and the teacher for 
   await expectAccessible(page);
   await agreement.getByRole('button', { name: 'Afspraak in het plan zetten' }).click();
   await expect(page.getByText('Dit is een afspraak in het plan geworden.')).toBeVisible();
+  // Attendance per item: the teacher was there for school.
+  await tick(page.getByRole('group', { name: 'Bij School van Pieter' }), 'Juf Sarah');
+  await page.getByRole('button', { name: 'Aanwezigheid bewaren' }).click();
+  await expect(page.getByText('Bewaard.')).toBeVisible();
+  await expectAccessible(page);
   await page.getByRole('navigation', { name: 'Onderdelen van het gezinsdossier' }).getByRole('link', { name: 'Plan', exact: true }).click();
   await expect(page.getByText('Juf Sarah leest elke week met Pieter.').first()).toBeVisible();
 

@@ -20,6 +20,7 @@ import { longDay, timeSpan } from './format.ts';
 import { meetingsPath } from './paths.ts';
 import { useAddNote, useMeeting, useNoteToAgreement, useSendInvitations } from './queries.ts';
 import { ReplyButtons } from './ReplyButtons.tsx';
+import { Attendance } from './Attendance.tsx';
 import styles from './Meetings.module.css';
 
 /** One round table: when and where, my answer, and per agenda item who is there and the notes. */
@@ -65,6 +66,7 @@ export function MeetingPage() {
         <AgendaItem key={item.id} familyId={family.id} meeting={m} item={item} participants={plan.data?.participants ?? []}
           mayWrite={family.reach === 'full' || item.people.some((p) => p.participantId === family.myParticipantId)} />
       ))}
+      {m.mayCoordinate && plan.data && <Attendance familyId={family.id} meeting={m} participants={plan.data.participants} />}
     </>
   );
 }
