@@ -2,6 +2,7 @@ import type { Meeting } from '../../../shared/schemas/meetings.ts';
 import type { Actor } from '../../access/actor.ts';
 import { loadFamilyScope } from '../../access/family-scope.ts';
 import type { Executor } from '../../db/connection.ts';
+import { AppError } from '../../http/errors.ts';
 import { loadMeetings } from './repo.ts';
 
 /**
@@ -11,7 +12,10 @@ import { loadMeetings } from './repo.ts';
 export async function nextMeetingsFor(db: Executor, actor: Actor, familyIds: readonly string[], now: Date = new Date()): Promise<Map<string, Meeting>> {
   const next = new Map<string, Meeting>();
   for (const familyId of new Set(familyIds)) {
-    const scope = await loadFamilyScope(db, actor, familyId).catch(() => null);
+    const scope = await loadFamilyScope(db, actor, familyId).catch((err: unknown) => {
+      if (err instanceof AppError && err.statusCode === 404) return null;
+      throw err;
+    });
     if (!scope || scope.reach === 'metadata') continue;
     const upcoming = (await loadMeetings(db, scope, { from: now })).filter((m) => m.status === 'planned' && Date.parse(m.endsAt) >= now.getTime());
     if (upcoming[0]) next.set(familyId, upcoming[0]);
