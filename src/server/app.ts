@@ -32,9 +32,11 @@ import { leadRoutes } from './features/lead/routes.ts';
 import { FamilyEventHub } from './features/messages/events.ts';
 import { messageRoutes } from './features/messages/routes.ts';
 import { figureRoutes } from './features/figures/routes.ts';
+import { meetingRoutes } from './features/meetings/routes.ts';
+import { calendarRoutes } from './features/calendar/routes.ts';
 
 /** The path without query string, and without the secret of an invitation or reset link. */
-export const pathForLog = (url: string) => url.split('?')[0]!.replace(/\/auth\/tokens\/[^/]+/, '/auth/tokens/:token');
+export const pathForLog = (url: string) => url.split('?')[0]!.replace(/\/auth\/tokens\/[^/]+/, '/auth/tokens/:token').replace(/\/ical\/[^/]+/, '/ical/:token');
 
 export interface AppDeps {
   config: Config;
@@ -49,7 +51,7 @@ export interface AppDeps {
 
 const featureRoutes: ((app: App, deps: FeatureDeps) => void)[] = [
   healthRoutes, authRoutes, collaborationRoutes, partnerRoutes, memberRoutes, routingRoutes, registrationRoutes, familyRoutes, planRoutes, planTemplateRoutes, exportRoutes,
-  sharingRoutes, networkRoutes, serviceRoutes, socialMapRoutes, leadRoutes, figureRoutes,
+  sharingRoutes, networkRoutes, serviceRoutes, socialMapRoutes, leadRoutes, figureRoutes, meetingRoutes, calendarRoutes,
 ];
 
 export async function buildApp({ config, db, webRoot = null, clock = () => new Date(), listen = null }: AppDeps) {

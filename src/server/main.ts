@@ -9,6 +9,7 @@ import { startWorker } from './jobs/worker.ts';
 import { mailSendHandler } from './mail/outbox.ts';
 import { DIGEST_JOB, ensureDigestScheduled, warningDigestHandler } from './features/registrations/digest.ts';
 import { nextDigestAt } from './features/registrations/timing.ts';
+import { EVALUATION_REMINDER_JOB, ensureEvaluationRemindersScheduled, evaluationReminderHandler } from './features/meetings/reminders.ts';
 
 const webRoot = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
@@ -26,10 +27,12 @@ async function main() {
     ? startWorker(database.db, {
         'mail.send': mailSendHandler(database.db, transport, config.MAIL_FROM),
         [DIGEST_JOB]: warningDigestHandler(database.db, config),
+        [EVALUATION_REMINDER_JOB]: evaluationReminderHandler(database.db, config),
       }, { pollMs: config.JOBS_POLL_MS, logger })
     : null;
   // The daily digest reschedules itself; this makes sure one is waiting (safe with several instances).
   if (worker) await ensureDigestScheduled(database.db, nextDigestAt(new Date()));
+  if (worker) await ensureEvaluationRemindersScheduled(database.db, nextDigestAt(new Date()));
 
   let stopping = false;
   const shutdown = async (signal: string) => {

@@ -15,6 +15,10 @@ const plain = {
   maxNumber: { 'nl-BE': 'Het getal mag hoogstens {n} zijn.', en: 'The number must be at most {n}.' },
   wholeNumber: { 'nl-BE': 'Vul een getal in.', en: 'Please enter a number.' },
   invalid: { 'nl-BE': 'Dit klopt niet.', en: 'This is not right.' },
+  endsAfterStart: {
+    'nl-BE': 'Het einde moet na het begin komen.',
+    en: 'The end must come after the start.',
+  },
   warningBeforeTarget: {
     'nl-BE': 'De waarschuwing moet vóór de termijn komen.',
     en: 'The warning must come before the target.',
@@ -58,6 +62,18 @@ const plain = {
   notYours: {
     'nl-BE': 'Hierover beslist iemand anders in het gezin.',
     en: 'Someone else in the family decides about this.',
+  },
+  chairAtFamilyRequest: {
+    'nl-BE': 'Een coach zit het gesprek alleen voor als het gezin dat vraagt. Duid dat aan, of kies iemand van het gezin.',
+    en: 'A coach chairs only when the family asks. Tick that, or choose someone of the family.',
+  },
+  lastAgendaItem: {
+    'nl-BE': 'Een gesprek heeft minstens één agendapunt.',
+    en: 'A meeting has at least one agenda item.',
+  },
+  alreadyAgreement: {
+    'nl-BE': 'Van deze notitie is al een afspraak gemaakt.',
+    en: 'This note is already an agreement.',
   },
   privateIsForFamily: {
     'nl-BE': 'Alleen een gezinslid maakt iets privé. Wat jij als coach schrijft, kan het gezin lezen. Schrijf je dit namens iemand? Kies dan voor wie.',

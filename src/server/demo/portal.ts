@@ -4,7 +4,7 @@ import { consentGrants, families, familyParticipants, lifeDomains, users } from 
 
 /**
  * Family members who sign in to the portal with a link by mail (no password): Malika and her
- * daughter Yasmina (17), and Jason. Malika shares "friends" and "mind" with Oma Fatima, who has an
+ * daughter Yasmina (17), Jason, and Pieter's teacher Juf Sarah (for the round tables she is invited to). Malika shares "friends" and "mind" with Oma Fatima, who has an
  * account too, so the demo shows a network member seeing only what was shared.
  */
 export const DEMO_FAMILY_ACCOUNTS = [
@@ -12,6 +12,7 @@ export const DEMO_FAMILY_ACCOUNTS = [
   { family: 'Gezin El Amrani (Malika)', participant: 'Yasmina', email: 'yasmina@gezinsplan.example' },
   { family: 'Gezin El Amrani (Malika)', participant: 'Oma Fatima', email: 'oma.fatima@gezinsplan.example' },
   { family: 'Gezin Verbeeck (Pieter)', participant: 'Jason', email: 'jason@gezinsplan.example' },
+  { family: 'Gezin Verbeeck (Pieter)', participant: 'Juf Sarah', email: 'juf.sarah@gezinsplan.example' },
 ] as const;
 
 export async function seedDemoPortal(tx: Tx, collaborationId: string): Promise<void> {

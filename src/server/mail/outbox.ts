@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Transporter } from 'nodemailer';
 import type { Db, Executor } from '../db/connection.ts';
-import { mailOutbox } from '../db/schema/index.ts';
+import { mailAttachments, mailOutbox } from '../db/schema/index.ts';
 import { enqueueJob } from '../jobs/queue.ts';
 import type { JobHandler } from '../jobs/worker.ts';
 
@@ -11,11 +11,21 @@ export interface OutgoingMail {
   text: string;
   html: string;
   collaborationId?: string | null;
+  /** Files sent with the mail (an invitation's .ics), kept beside it in the outbox. */
+  attachments?: MailAttachment[];
+}
+
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  content: string;
 }
 
 /** Stores the mail and its send job in the caller's transaction: no mail for a change that rolled back. */
 export async function queueMail(db: Executor, mail: OutgoingMail): Promise<void> {
-  const [row] = await db.insert(mailOutbox).values(mail).returning({ id: mailOutbox.id });
+  const { attachments = [], ...message } = mail;
+  const [row] = await db.insert(mailOutbox).values(message).returning({ id: mailOutbox.id });
+  if (attachments.length > 0) await db.insert(mailAttachments).values(attachments.map((a) => ({ ...a, mailId: row!.id })));
   await enqueueJob(db, 'mail.send', { mailId: row!.id });
 }
 
@@ -30,7 +40,11 @@ export function mailSendHandler(db: Db, transport: Transporter | null, from: str
     if (!mail || mail.sentAt) return;
     await db.update(mailOutbox).set({ attempts: sql`${mailOutbox.attempts} + 1` }).where(eq(mailOutbox.id, mailId));
     if (transport) {
-      await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
+      const files = await db.select().from(mailAttachments).where(eq(mailAttachments.mailId, mailId));
+      await transport.sendMail({
+        from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html,
+        attachments: files.map((f) => ({ filename: f.filename, contentType: f.contentType, content: f.content })),
+      });
     }
     await db.update(mailOutbox).set({ sentAt: new Date() }).where(eq(mailOutbox.id, mailId));
   };

@@ -38,6 +38,8 @@ export const CollaborationSettings = z
     contactPhone: z.string().nullable(),
     firstContactTargetDays: z.number().int(),
     warningThresholdDays: z.number().int(),
+    /** Months until the next evaluation round is proposed. */
+    evaluationIntervalMonths: z.number().int(),
     languages: z.array(z.enum(LOCALES)),
     postcodes: z.array(PostcodeEntry),
     lifeDomains: z.array(LifeDomain),
@@ -52,6 +54,7 @@ const settingsFields = {
   contactPhone: OptionalText(40),
   firstContactTargetDays: z.number().int().min(1).max(365),
   warningThresholdDays: z.number().int().min(1).max(365),
+  evaluationIntervalMonths: z.number().int().min(1).max(24),
   languages: z.array(z.enum(LOCALES)).min(1),
   postcodes: z.array(PostcodeEntry).max(400),
   lifeDomains: z.array(LifeDomainInput).min(1).max(40),

@@ -5,6 +5,7 @@ import { SelectField } from '../components/SelectField.tsx';
 import { Button } from '../components/Button.tsx';
 import { canCoordinate, canReadGovernmentFigures, currentCollaborationId, isReferrer, sectionLink, sectionsFor, worksWithFamilies } from './permissions.ts';
 import { familyPaths } from '../features/families/family-paths.ts';
+import { agendaPath } from '../features/meetings/paths.ts';
 import { paths, type CollaborationSection } from './paths.ts';
 import { useSignOut } from './session.ts';
 import { useCollaborationName } from './collaborations.ts';
@@ -73,6 +74,11 @@ export function Navigation({ me, id, isOpen }: { me: Me; id: string; isOpen: boo
             </NavLink>
           </li>
         )}
+        <li>
+          <NavLink to={agendaPath} className={navClass}>
+            {t('nav.agenda')}
+          </NavLink>
+        </li>
         {collaborationId &&
           sections.map((section) => (
             <li key={section}>

@@ -31,6 +31,7 @@ const routes: RouteObject[] = [
             element: <RequireAuth />,
             children: [
               { index: true, element: <HomePage /> },
+              { path: 'agenda', lazy: async () => ({ Component: (await import('../features/calendar/AgendaPage.tsx')).AgendaPage }) },
               { path: 'families', lazy: async () => ({ Component: (await import('../features/families/FamiliesPage.tsx')).FamiliesPage }) },
               {
                 path: 'families/:familyId',
@@ -41,6 +42,8 @@ const routes: RouteObject[] = [
                   { path: 'columns', lazy: async () => ({ Component: (await import('../features/families/ViewsPage.tsx')).ColumnsPage }) },
                   { path: 'started', lazy: async () => ({ Component: (await import('../features/families/StartedPage.tsx')).StartedPage }) },
                   { path: 'evaluation', lazy: async () => ({ Component: (await import('../features/families/EvaluationPage.tsx')).EvaluationPage }) },
+                  { path: 'meetings', lazy: async () => ({ Component: (await import('../features/meetings/MeetingsPage.tsx')).MeetingsPage }) },
+                  { path: 'meetings/:meetingId', lazy: async () => ({ Component: (await import('../features/meetings/MeetingPage.tsx')).MeetingPage }) },
                   { path: 'network', lazy: async () => ({ Component: (await import('../features/network/NetworkPage.tsx')).NetworkPage }) },
                   { path: 'call', lazy: async () => ({ Component: (await import('../features/network/CallListPage.tsx')).CallListPage }) },
                   { path: 'services', lazy: async () => ({ Component: (await import('../features/services/ServicesPage.tsx')).ServicesPage }) },

@@ -8,3 +8,4 @@ export * from './sharing.ts';
 export * from './network.ts';
 export * from './messages.ts';
 export * from './figures.ts';
+export * from './meetings.ts';

@@ -15,6 +15,8 @@ export const collaborations = pgTable(
     contactPhone: text(),
     firstContactTargetDays: integer().notNull().default(30),
     warningThresholdDays: integer().notNull().default(21),
+    /** Months after a plan's agreements (or its last evaluation) when the next evaluation round is proposed. */
+    evaluationIntervalMonths: integer().notNull().default(3),
     languages: text().array().notNull().default(sql`'{nl-BE,en}'::text[]`),
     version: integer().notNull().default(1),
     createdAt: now(),
@@ -22,6 +24,7 @@ export const collaborations = pgTable(
   },
   (t) => [
     check('collaborations_target_positive', sql`${t.firstContactTargetDays} between 1 and 365`),
+    check('collaborations_evaluation_interval', sql`${t.evaluationIntervalMonths} between 1 and 24`),
     check('collaborations_warning_before_target', sql`${t.warningThresholdDays} between 1 and ${t.firstContactTargetDays}`),
   ],
 );

@@ -44,6 +44,7 @@ export async function loadSettings(db: Executor, id: string): Promise<Collaborat
     contactPhone: row.contactPhone,
     firstContactTargetDays: row.firstContactTargetDays,
     warningThresholdDays: row.warningThresholdDays,
+    evaluationIntervalMonths: row.evaluationIntervalMonths,
     languages: row.languages as Locale[],
     postcodes: codes,
     lifeDomains: await activeLifeDomains(db, id),

@@ -88,6 +88,7 @@ export async function updateSettings(tx: Tx, ctx: RequestContext, collaborationI
       contactPhone: patch.contactPhone === undefined ? current.contactPhone : patch.contactPhone,
       firstContactTargetDays: target,
       warningThresholdDays: warning,
+      evaluationIntervalMonths: patch.evaluationIntervalMonths ?? current.evaluationIntervalMonths,
       languages: patch.languages ?? current.languages,
       version: sql`${collaborations.version} + 1`,
       updatedAt: new Date(),

@@ -35,6 +35,7 @@ describe('collaboration settings', () => {
       contactPhone: null,
       firstContactTargetDays: 30,
       warningThresholdDays: 21,
+      evaluationIntervalMonths: 3,
       languages: ['nl-BE', 'en'],
       postcodes: [
         ['2000', 'Antwerpen'], ['2018', 'Antwerpen'], ['2060', 'Antwerpen'], ['2100', 'Deurne'],

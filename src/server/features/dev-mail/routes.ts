@@ -1,5 +1,5 @@
-import { desc } from 'drizzle-orm';
-import { mailOutbox } from '../../db/schema/index.ts';
+import { desc, inArray } from 'drizzle-orm';
+import { mailAttachments, mailOutbox } from '../../db/schema/index.ts';
 import type { App, FeatureDeps } from '../../http/route-types.ts';
 
 const escapeHtml = (s: string) =>
@@ -16,8 +16,12 @@ export function devMailRoutes(app: App, { db }: FeatureDeps) {
 
   app.get('/dev/mail.json', { schema: { hide: true }, config: { public: true } }, async (_req, reply) => {
     const rows = await newest();
+    const files = rows.length ? await db.select().from(mailAttachments).where(inArray(mailAttachments.mailId, rows.map((m) => m.id))) : [];
     reply.header('cache-control', 'no-store');
-    return rows.map((m) => ({ to: m.to, subject: m.subject, text: m.text, html: m.html, createdAt: m.createdAt, sentAt: m.sentAt }));
+    return rows.map((m) => ({
+      to: m.to, subject: m.subject, text: m.text, html: m.html, createdAt: m.createdAt, sentAt: m.sentAt,
+      attachments: files.filter((f) => f.mailId === m.id).map((f) => ({ filename: f.filename, contentType: f.contentType, content: f.content })),
+    }));
   });
 
   app.get('/dev/mail', { schema: { hide: true }, config: { public: true } }, async (_req, reply) => {

@@ -13,6 +13,7 @@ import { listVersions } from '../plan/versions.ts';
 import { loadPeople, loadTies } from '../network/repo.ts';
 import { networkBlocks } from '../network/network-document.ts';
 import { loadServices } from '../services/service.ts';
+import { loadMeetings } from '../meetings/repo.ts';
 import { listFamilyAccessLog } from './access-log.ts';
 import { loadSharingOverview } from './consents-repo.ts';
 import { listPriorInvolvements } from './prior-involvements.ts';
@@ -52,6 +53,8 @@ export async function loadWholeFile(tx: Tx, actor: Actor, scope: FamilyScope, pl
     versions: await listVersions(tx, scope),
     history: await allPages((cursor) => listHistory(tx, scope, { limit: 100, cursor })),
     ...(await loadNetworkAndServices(tx, scope)),
+    /** Round tables with the agenda items and notes in the asker's sight (the same scoped read as the screens). */
+    meetings: await loadMeetings(tx, scope),
     ...(full && {
       sharing: (await loadSharingOverview(tx, scope)).grants,
       priorInvolvements: await listPriorInvolvements(tx, scope),

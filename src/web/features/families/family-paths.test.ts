@@ -6,8 +6,8 @@ describe('the tabs of a family file', () => {
     expect(tabsFor('full')).toEqual(expect.arrayContaining(['plan', 'messages', 'members', 'lead', 'history', 'sharing', 'access']));
   });
 
-  it('give someone the family shared topics the family view and their conversations', () => {
-    expect(tabsFor('consented')).toEqual(['view', 'messages']);
+  it('give someone the family shared topics the family view, the round tables they are invited to and their conversations', () => {
+    expect(tabsFor('consented')).toEqual(['view', 'meetings', 'messages']);
   });
 
   it('give a coordinator outside the circle none', () => {

@@ -1,5 +1,5 @@
 /** The addresses of a family's file; each tab is its own page so it can be linked and bookmarked. */
-export const FAMILY_TABS = ['plan', 'view', 'messages', 'columns', 'started', 'evaluation', 'network', 'call', 'services', 'members', 'lead', 'history', 'sharing', 'access'] as const;
+export const FAMILY_TABS = ['plan', 'view', 'meetings', 'messages', 'columns', 'started', 'evaluation', 'network', 'call', 'services', 'members', 'lead', 'history', 'sharing', 'access'] as const;
 export type FamilyTab = (typeof FAMILY_TABS)[number];
 
 /**
@@ -10,7 +10,7 @@ export type FamilyTab = (typeof FAMILY_TABS)[number];
  */
 export function tabsFor(reach: 'full' | 'consented' | 'metadata'): readonly FamilyTab[] {
   if (reach === 'full') return FAMILY_TABS;
-  if (reach === 'consented') return ['view', 'messages'];
+  if (reach === 'consented') return ['view', 'meetings', 'messages'];
   return [];
 }
 

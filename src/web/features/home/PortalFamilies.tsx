@@ -6,6 +6,7 @@ import { ButtonLink } from '../../components/Button.tsx';
 import { useLocale } from '../../i18n/i18n.ts';
 import { familyPaths } from '../families/family-paths.ts';
 import { dateLabel } from '../sharing/sharing-format.ts';
+import { UpcomingMeetings } from '../meetings/UpcomingMeetings.tsx';
 import styles from './HomePage.module.css';
 
 const FAMILY_ROLES: readonly string[] = ['parent', 'young_person', 'child', 'housemate'];
@@ -58,6 +59,8 @@ export function PortalFamilyCard({ family, headingLevel = 2 }: { family: PortalF
           ))}
         </ul>
       )}
+
+      <UpcomingMeetings familyId={family.id} heading={Sub} />
 
       <Sub>{t('portal.call.title')}</Sub>
       {family.coaches.length === 0 ? (

@@ -20,7 +20,7 @@ import styles from './Settings.module.css';
 
 const idFor = formIds('settings');
 const FIELDS = [
-  'name', 'contactEmail', 'contactPhone', 'firstContactTargetDays', 'warningThresholdDays', 'languages',
+  'name', 'contactEmail', 'contactPhone', 'firstContactTargetDays', 'warningThresholdDays', 'evaluationIntervalMonths', 'languages',
   'postcodes', 'postcodes.*', 'lifeDomains', 'lifeDomains.*',
 ];
 const LANGUAGE_NAMES: Record<Locale, string> = { 'nl-BE': 'Nederlands', en: 'English' };
@@ -112,6 +112,7 @@ export function SettingsForm({ collaborationId, loaded, reload }: SettingsFormPr
           <p>{t('settings.deadlinesIntro')}</p>
           {text('firstContactTargetDays', { label: t('settings.firstContactTargetDays'), description: t('settings.firstContactTargetDaysHint'), numeric: true })}
           {text('warningThresholdDays', { label: t('settings.warningThresholdDays'), description: t('settings.warningThresholdDaysHint'), numeric: true })}
+          {text('evaluationIntervalMonths', { label: t('settings.evaluationIntervalMonths'), description: t('settings.evaluationIntervalMonthsHint'), numeric: true })}
         </fieldset>
 
         <div className={formStyles.section}>

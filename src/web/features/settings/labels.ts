@@ -24,6 +24,7 @@ export function useSettingsFieldLabel() {
       contactPhone: t('settings.contactPhone'),
       firstContactTargetDays: t('settings.firstContactTargetDays'),
       warningThresholdDays: t('settings.warningThresholdDays'),
+      evaluationIntervalMonths: t('settings.evaluationIntervalMonths'),
       languages: t('settings.languages'),
       postcodes: t('settings.postcodes.title'),
       lifeDomains: t('settings.lifeDomains.title'),

@@ -10,6 +10,7 @@ const settings: CollaborationSettings = {
   contactPhone: '03 123 45 67',
   firstContactTargetDays: 30,
   warningThresholdDays: 21,
+  evaluationIntervalMonths: 3,
   languages: ['nl-BE'],
   postcodes: [{ postcode: '2000', municipality: 'Antwerpen' }],
   lifeDomains: [
@@ -30,6 +31,7 @@ describe('settings form', () => {
       contactPhone: '03 123 45 67',
       firstContactTargetDays: 30,
       warningThresholdDays: 21,
+      evaluationIntervalMonths: 3,
       languages: ['nl-BE'],
       postcodes: [{ postcode: '2000', municipality: 'Antwerpen' }],
       lifeDomains: [

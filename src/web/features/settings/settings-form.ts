@@ -23,6 +23,7 @@ export interface SettingsFormValues {
   contactPhone: string;
   firstContactTargetDays: string;
   warningThresholdDays: string;
+  evaluationIntervalMonths: string;
   languages: Locale[];
   postcodes: PostcodeRow[];
   lifeDomains: LifeDomainRow[];
@@ -41,6 +42,7 @@ export function fromSettings(settings: CollaborationSettings): SettingsFormValue
     contactPhone: settings.contactPhone ?? '',
     firstContactTargetDays: String(settings.firstContactTargetDays),
     warningThresholdDays: String(settings.warningThresholdDays),
+    evaluationIntervalMonths: String(settings.evaluationIntervalMonths),
     languages: [...settings.languages],
     postcodes: settings.postcodes.map((p) => ({ ...p, key: newRowKey() })),
     lifeDomains: [...settings.lifeDomains]
@@ -63,6 +65,7 @@ export function toPatchInput(values: SettingsFormValues) {
     contactPhone: values.contactPhone,
     firstContactTargetDays: toNumber(values.firstContactTargetDays),
     warningThresholdDays: toNumber(values.warningThresholdDays),
+    evaluationIntervalMonths: toNumber(values.evaluationIntervalMonths),
     languages: values.languages,
     postcodes: values.postcodes.map(({ postcode, municipality }) => ({ postcode, municipality })),
     lifeDomains: values.lifeDomains.map(({ id, labelNl, labelEn, pictogram }): LifeDomainInput =>

@@ -1,0 +1,76 @@
+import { sql } from 'drizzle-orm';
+import type { Locale } from '../../../shared/locales.ts';
+import type { Config } from '../../config.ts';
+import type { Db } from '../../db/connection.ts';
+import type { JobHandler } from '../../jobs/worker.ts';
+import { queueMail } from '../../mail/outbox.ts';
+import { compose } from '../../mail/templates.ts';
+import { TIME_ZONE, nextDigestAt } from '../registrations/timing.ts';
+import { evaluationDueExpr, plannedEvaluationExpr } from './evaluation.ts';
+
+export const EVALUATION_REMINDER_JOB = 'meetings.evaluation-reminders';
+/** How many days before the due date the coach and the family hear about it. */
+export const REMINDER_DAYS_AHEAD = 14;
+
+const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
+
+/** Like the registration digest: one pending run at a time across instances (advisory lock). */
+export async function ensureEvaluationRemindersScheduled(db: Db, runAt: Date): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${EVALUATION_REMINDER_JOB}))`);
+    await tx.execute(sql`
+      insert into jobs (kind, payload, run_at)
+      select ${EVALUATION_REMINDER_JOB}, '{}'::jsonb, ${runAt.toISOString()}::timestamptz
+      where not exists (select 1 from jobs where kind = ${EVALUATION_REMINDER_JOB} and done_at is null and failed_at is null and locked_at is null)`);
+  });
+}
+
+function reminderMail(p: { to: string; name: string; familyName: string; dueOn: string; url: string; locale: Locale }) {
+  const day = new Intl.DateTimeFormat(p.locale === 'en' ? 'en-GB' : 'nl-BE', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${p.dueOn}T12:00:00Z`));
+  return p.locale === 'en'
+    ? compose(p.to, `Time to look back on the plan of ${p.familyName}`, [
+        `Hello ${p.name},`, `Around ${day} it is time to look back on the plan of ${p.familyName} together: what went well, where is more needed?`,
+        'Plan an evaluation meeting in Gezinsplan.',
+      ], { label: 'Plan the evaluation', url: p.url }, 'You receive this because you are in the circle of this family.')
+    : compose(p.to, `Tijd om terug te kijken op het plan van ${p.familyName}`, [
+        `Dag ${p.name},`, `Rond ${day} is het tijd om samen terug te kijken op het plan van ${p.familyName}: wat ging goed, waar is meer nodig?`,
+        'Plan een evaluatiegesprek in Gezinsplan.',
+      ], { label: 'De evaluatie plannen', url: p.url }, 'Je krijgt dit omdat je in de kring van dit gezin zit.');
+}
+
+interface Due { collaborationId: string; familyId: string; familyName: string; dueOn: string }
+
+/**
+ * Daily: for each active family whose plan has agreements, whose evaluation is due within
+ * REMINDER_DAYS_AHEAD days (or overdue) and for which no evaluation round is planned, mail its
+ * coaches and parents once per due date. Then schedules the next run (07:00 Brussels).
+ */
+export function evaluationReminderHandler(db: Db, config: Config, clock: () => Date = () => new Date()): JobHandler {
+  return async () => {
+    const now = clock();
+    const today = sql`(${now.toISOString()}::timestamptz at time zone ${sql.raw(`'${TIME_ZONE}'`)})::date`;
+    await db.transaction(async (tx) => {
+      const due = rowsOf<Due>(await tx.execute(sql`
+        select * from (
+          select f.collaboration_id as "collaborationId", f.id as "familyId", f.display_name as "familyName",
+            ${sql.raw(evaluationDueExpr('f'))}::text as "dueOn", ${sql.raw(plannedEvaluationExpr('f'))} as planned
+          from families f where f.status = 'active') d
+        where d."dueOn" is not null and d.planned is null and d."dueOn"::date - ${today} <= ${REMINDER_DAYS_AHEAD}
+          and not exists (select 1 from evaluation_reminders r where r.collaboration_id = d."collaborationId" and r.family_id = d."familyId" and r.due_on = d."dueOn"::date)`));
+      for (const d of due) {
+        const people = rowsOf<{ email: string; name: string; locale: string }>(await tx.execute(sql`
+          select u.email, p.display_name as name, u.locale from family_participants p join users u on u.id = p.user_id
+          where p.collaboration_id = ${d.collaborationId} and p.family_id = ${d.familyId} and p.removed_at is null and u.active
+            and p.role in ('coach', 'parent') order by u.email`));
+        for (const person of people) {
+          await queueMail(tx, {
+            ...reminderMail({ to: person.email, name: person.name, familyName: d.familyName, dueOn: d.dueOn, url: `${config.publicUrl}/families/${d.familyId}/meetings`, locale: person.locale === 'en' ? 'en' : 'nl-BE' }),
+            collaborationId: d.collaborationId,
+          });
+        }
+        await tx.execute(sql`insert into evaluation_reminders (collaboration_id, family_id, due_on) values (${d.collaborationId}, ${d.familyId}, ${d.dueOn}::date) on conflict do nothing`);
+      }
+    });
+    await ensureEvaluationRemindersScheduled(db, nextDigestAt(now));
+  };
+}
