@@ -35,7 +35,7 @@ test('Jason plans a round table with aunt Caro in the chair and the teacher for 
   await signInByLink(page, JASON, 'Jason');
   await expectAccessible(page);
   await page.getByRole('link', { name: 'Ons plan' }).click();
-  await page.getByRole('navigation', { name: 'Onderdelen van het gezinsdossier' }).getByRole('link', { name: 'Gesprekken', exact: true }).click();
+  await page.getByRole('navigation', { name: 'Onderdelen van het gezinsdossier' }).getByRole('link', { name: 'Rondetafels', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Rondetafelgesprekken');
   await expectAccessible(page);
 
