@@ -28,6 +28,8 @@ import { serviceRoutes } from './features/services/routes.ts';
 import { socialMapRoutes } from './features/social-map/routes.ts';
 import { routingRoutes } from './features/routing/routes.ts';
 import { sharingRoutes } from './features/sharing/routes.ts';
+import { closureRoutes } from './features/closure/routes.ts';
+import { setClosedReadAccessMonths } from './access/family-scope.ts';
 
 /** The path without query string, and without the secret of an invitation or reset link. */
 export const pathForLog = (url: string) => url.split('?')[0]!.replace(/\/auth\/tokens\/[^/]+/, '/auth/tokens/:token');
@@ -43,7 +45,7 @@ export interface AppDeps {
 
 const featureRoutes: ((app: App, deps: FeatureDeps) => void)[] = [
   healthRoutes, authRoutes, collaborationRoutes, partnerRoutes, memberRoutes, routingRoutes, registrationRoutes, familyRoutes, planRoutes, planTemplateRoutes, exportRoutes,
-  sharingRoutes, networkRoutes, serviceRoutes, socialMapRoutes,
+  sharingRoutes, networkRoutes, serviceRoutes, socialMapRoutes, closureRoutes,
 ];
 
 export async function buildApp({ config, db, webRoot = null, clock = () => new Date() }: AppDeps) {
@@ -108,6 +110,7 @@ export async function buildApp({ config, db, webRoot = null, clock = () => new D
     if (req.url.startsWith('/api/') && !req.url.startsWith('/api/docs')) reply.header('cache-control', 'no-store');
   });
 
+  setClosedReadAccessMonths(config.CLOSED_READ_ACCESS_MONTHS);
   const deps: FeatureDeps = { db, config, clock };
   await app.register(
     async (api) => {

@@ -28,6 +28,8 @@ const ConfigSchema = z.object({
   TRUST_PROXY: bool.default(false),
   SERVE_WEB: bool.default(true),
   SOCIAL_MAP_STALE_MONTHS: z.coerce.number().int().min(1).max(60).default(DEFAULT_STALE_MONTHS),
+  /** After a trajectory closes, the family keeps reading (not changing) its file this many months. */
+  CLOSED_READ_ACCESS_MONTHS: z.coerce.number().int().min(0).max(120).default(12),
 });
 
 export type Config = z.infer<typeof ConfigSchema> & {

@@ -199,6 +199,8 @@ export const PortalFamily = z.object({
   coaches: z.array(z.object({ name: z.string(), phone: z.string().nullable(), email: z.string().nullable() })),
   /** Proposals to share that wait for my approval. */
   pendingApprovals: z.number().int(),
+  /** For the family, once the trajectory is closed: the summary it keeps, and until when it may read its file. */
+  closure: z.object({ closedAt: Timestamp, summary: z.string(), readsUntil: Timestamp.nullable() }).nullable(),
 });
 export type PortalFamily = z.infer<typeof PortalFamily>;
 

@@ -6,3 +6,4 @@ export * from './registrations.ts';
 export * from './plan.ts';
 export * from './sharing.ts';
 export * from './network.ts';
+export * from './closure.ts';

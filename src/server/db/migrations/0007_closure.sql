@@ -1,0 +1,52 @@
+CREATE TABLE "family_closures" (
+	"collaboration_id" uuid NOT NULL,
+	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
+	"family_id" uuid NOT NULL,
+	"closed_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"reason" text NOT NULL,
+	"reason_note" text,
+	"summary" text NOT NULL,
+	"closing_conversation_on" date,
+	"closing_conversation_participant_ids" uuid[] DEFAULT '{}'::uuid[] NOT NULL,
+	"duration_days" integer NOT NULL,
+	"warm_handover" boolean DEFAULT false NOT NULL,
+	"handover_id" uuid,
+	"closed_by_user_id" uuid,
+	"reopened_at" timestamp with time zone,
+	"reopened_by_user_id" uuid,
+	"reopen_reason" text,
+	"version" integer DEFAULT 1 NOT NULL,
+	CONSTRAINT "family_closures_collaboration_id_id_pk" PRIMARY KEY("collaboration_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "family_handovers" (
+	"collaboration_id" uuid NOT NULL,
+	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
+	"family_id" uuid NOT NULL,
+	"social_map_entry_id" uuid NOT NULL,
+	"contact_name" text NOT NULL,
+	"contact_email" text NOT NULL,
+	"note" text NOT NULL,
+	"proposed_shares" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"approved_shares" jsonb,
+	"status" text DEFAULT 'proposed' NOT NULL,
+	"participant_id" uuid,
+	"approved_by_participant_id" uuid,
+	"on_behalf_of_participant_id" uuid,
+	"approved_at" timestamp with time zone,
+	"created_by_user_id" uuid,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "family_handovers_collaboration_id_id_pk" PRIMARY KEY("collaboration_id","id")
+);
+--> statement-breakpoint
+ALTER TABLE "family_closures" ADD CONSTRAINT "family_closures_closed_by_user_id_users_id_fk" FOREIGN KEY ("closed_by_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "family_closures" ADD CONSTRAINT "family_closures_reopened_by_user_id_users_id_fk" FOREIGN KEY ("reopened_by_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "family_closures" ADD CONSTRAINT "family_closures_family_fk" FOREIGN KEY ("collaboration_id","family_id") REFERENCES "public"."families"("collaboration_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "family_closures" ADD CONSTRAINT "family_closures_handover_fk" FOREIGN KEY ("collaboration_id","handover_id") REFERENCES "public"."family_handovers"("collaboration_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "family_handovers" ADD CONSTRAINT "family_handovers_created_by_user_id_users_id_fk" FOREIGN KEY ("created_by_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "family_handovers" ADD CONSTRAINT "family_handovers_family_fk" FOREIGN KEY ("collaboration_id","family_id") REFERENCES "public"."families"("collaboration_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "family_handovers" ADD CONSTRAINT "family_handovers_entry_fk" FOREIGN KEY ("collaboration_id","social_map_entry_id") REFERENCES "public"."social_map_entries"("collaboration_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "family_handovers" ADD CONSTRAINT "family_handovers_participant_fk" FOREIGN KEY ("collaboration_id","participant_id") REFERENCES "public"."family_participants"("collaboration_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "family_closures_family" ON "family_closures" USING btree ("collaboration_id","family_id","closed_at");--> statement-breakpoint
+CREATE INDEX "family_handovers_family" ON "family_handovers" USING btree ("collaboration_id","family_id");
