@@ -30,6 +30,7 @@ import { routingRoutes } from './features/routing/routes.ts';
 import { sharingRoutes } from './features/sharing/routes.ts';
 import { closureRoutes } from './features/closure/routes.ts';
 import { workspaceRoutes } from './features/workspace/routes.ts';
+import { caseloadRoutes } from './features/caseload/routes.ts';
 import { setClosedReadAccessMonths } from './access/family-scope.ts';
 
 /** The path without query string, and without the secret of an invitation or reset link. */
@@ -46,7 +47,7 @@ export interface AppDeps {
 
 const featureRoutes: ((app: App, deps: FeatureDeps) => void)[] = [
   healthRoutes, authRoutes, collaborationRoutes, partnerRoutes, memberRoutes, routingRoutes, registrationRoutes, familyRoutes, planRoutes, planTemplateRoutes, exportRoutes,
-  sharingRoutes, networkRoutes, serviceRoutes, socialMapRoutes, closureRoutes, workspaceRoutes,
+  sharingRoutes, networkRoutes, serviceRoutes, socialMapRoutes, closureRoutes, workspaceRoutes, caseloadRoutes,
 ];
 
 export async function buildApp({ config, db, webRoot = null, clock = () => new Date() }: AppDeps) {
