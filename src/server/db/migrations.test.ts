@@ -10,7 +10,7 @@ const EXPECTED_TABLES = [
   'access_log', 'agreements', 'auth_tokens', 'collaborations', 'consent_grants', 'contact_moments', 'evaluation_goals',
   'evaluations', 'families', 'family_closures', 'family_handovers', 'family_homes', 'family_member_homes', 'family_participants', 'family_services', 'idempotency_keys', 'jobs',
   'life_domains', 'login_throttle', 'mail_outbox', 'memberships', 'network_availability', 'network_people', 'network_ties',
-  'partner_organisations', 'plan_changes',
+  'own_strength_reflections', 'partner_organisations', 'plan_changes',
   'plan_item_members', 'plan_items', 'plan_templates', 'plan_version_items', 'plan_versions', 'postcodes', 'prior_involvements',
   'registration_coaches', 'registrations', 'sessions', 'social_map_entries', 'users',
 ];

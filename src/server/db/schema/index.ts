@@ -7,3 +7,4 @@ export * from './plan.ts';
 export * from './sharing.ts';
 export * from './network.ts';
 export * from './closure.ts';
+export * from './reflections.ts';
