@@ -32,6 +32,7 @@ import { closureRoutes } from './features/closure/routes.ts';
 import { workspaceRoutes } from './features/workspace/routes.ts';
 import { caseloadRoutes } from './features/caseload/routes.ts';
 import { reflectionRoutes } from './features/reflections/routes.ts';
+import { teamCaseRoutes } from './features/team-cases/routes.ts';
 import { setClosedReadAccessMonths } from './access/family-scope.ts';
 
 /** The path without query string, and without the secret of an invitation or reset link. */
@@ -48,7 +49,7 @@ export interface AppDeps {
 
 const featureRoutes: ((app: App, deps: FeatureDeps) => void)[] = [
   healthRoutes, authRoutes, collaborationRoutes, partnerRoutes, memberRoutes, routingRoutes, registrationRoutes, familyRoutes, planRoutes, planTemplateRoutes, exportRoutes,
-  sharingRoutes, networkRoutes, serviceRoutes, socialMapRoutes, closureRoutes, workspaceRoutes, caseloadRoutes, reflectionRoutes,
+  sharingRoutes, networkRoutes, serviceRoutes, socialMapRoutes, closureRoutes, workspaceRoutes, caseloadRoutes, reflectionRoutes, teamCaseRoutes,
 ];
 
 export async function buildApp({ config, db, webRoot = null, clock = () => new Date() }: AppDeps) {

@@ -12,7 +12,7 @@ const EXPECTED_TABLES = [
   'life_domains', 'login_throttle', 'mail_outbox', 'memberships', 'network_availability', 'network_people', 'network_ties',
   'own_strength_reflections', 'partner_organisations', 'plan_changes',
   'plan_item_members', 'plan_items', 'plan_templates', 'plan_version_items', 'plan_versions', 'postcodes', 'prior_involvements',
-  'registration_coaches', 'registrations', 'sessions', 'social_map_entries', 'users',
+  'registration_coaches', 'registrations', 'sessions', 'social_map_entries', 'team_case_advice', 'team_cases', 'team_meetings', 'users',
 ];
 
 let database: Database;

@@ -68,6 +68,44 @@ CREATE TABLE "own_strength_reflections" (
 	CONSTRAINT "own_strength_reflections_scale" CHECK ("own_strength_reflections"."competence" between 1 and 5 and "own_strength_reflections"."motivation" between 1 and 5 and "own_strength_reflections"."social" between 1 and 5)
 );
 --> statement-breakpoint
+CREATE TABLE "team_case_advice" (
+	"collaboration_id" uuid NOT NULL,
+	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
+	"case_id" uuid NOT NULL,
+	"author_user_id" uuid NOT NULL,
+	"text" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "team_case_advice_collaboration_id_id_pk" PRIMARY KEY("collaboration_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "team_cases" (
+	"collaboration_id" uuid NOT NULL,
+	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
+	"meeting_id" uuid,
+	"family_id" uuid NOT NULL,
+	"presenting_user_id" uuid NOT NULL,
+	"title" text NOT NULL,
+	"question" text NOT NULL,
+	"summary" text NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "team_cases_collaboration_id_id_pk" PRIMARY KEY("collaboration_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "team_meetings" (
+	"collaboration_id" uuid NOT NULL,
+	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
+	"held_on" date NOT NULL,
+	"title" text NOT NULL,
+	"notes" text,
+	"follow_up" text,
+	"created_by_user_id" uuid,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "team_meetings_collaboration_id_id_pk" PRIMARY KEY("collaboration_id","id")
+);
+--> statement-breakpoint
 ALTER TABLE "family_closures" ADD CONSTRAINT "family_closures_closed_by_user_id_users_id_fk" FOREIGN KEY ("closed_by_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "family_closures" ADD CONSTRAINT "family_closures_reopened_by_user_id_users_id_fk" FOREIGN KEY ("reopened_by_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "family_closures" ADD CONSTRAINT "family_closures_family_fk" FOREIGN KEY ("collaboration_id","family_id") REFERENCES "public"."families"("collaboration_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -82,6 +120,15 @@ ALTER TABLE "own_strength_reflections" ADD CONSTRAINT "own_strength_reflections_
 ALTER TABLE "own_strength_reflections" ADD CONSTRAINT "own_strength_reflections_author_fk" FOREIGN KEY ("collaboration_id","author_participant_id") REFERENCES "public"."family_participants"("collaboration_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "own_strength_reflections" ADD CONSTRAINT "own_strength_reflections_on_behalf_of_fk" FOREIGN KEY ("collaboration_id","on_behalf_of_participant_id") REFERENCES "public"."family_participants"("collaboration_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "own_strength_reflections" ADD CONSTRAINT "own_strength_reflections_subject_fk" FOREIGN KEY ("collaboration_id","subject_participant_id") REFERENCES "public"."family_participants"("collaboration_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "team_case_advice" ADD CONSTRAINT "team_case_advice_author_user_id_users_id_fk" FOREIGN KEY ("author_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "team_case_advice" ADD CONSTRAINT "team_case_advice_case_fk" FOREIGN KEY ("collaboration_id","case_id") REFERENCES "public"."team_cases"("collaboration_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "team_cases" ADD CONSTRAINT "team_cases_presenting_user_id_users_id_fk" FOREIGN KEY ("presenting_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "team_cases" ADD CONSTRAINT "team_cases_family_fk" FOREIGN KEY ("collaboration_id","family_id") REFERENCES "public"."families"("collaboration_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "team_cases" ADD CONSTRAINT "team_cases_meeting_fk" FOREIGN KEY ("collaboration_id","meeting_id") REFERENCES "public"."team_meetings"("collaboration_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "team_meetings" ADD CONSTRAINT "team_meetings_collaboration_id_collaborations_id_fk" FOREIGN KEY ("collaboration_id") REFERENCES "public"."collaborations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "team_meetings" ADD CONSTRAINT "team_meetings_created_by_user_id_users_id_fk" FOREIGN KEY ("created_by_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "family_closures_family" ON "family_closures" USING btree ("collaboration_id","family_id","closed_at");--> statement-breakpoint
 CREATE INDEX "family_handovers_family" ON "family_handovers" USING btree ("collaboration_id","family_id");--> statement-breakpoint
-CREATE INDEX "own_strength_reflections_family" ON "own_strength_reflections" USING btree ("collaboration_id","family_id");
+CREATE INDEX "own_strength_reflections_family" ON "own_strength_reflections" USING btree ("collaboration_id","family_id");--> statement-breakpoint
+CREATE INDEX "team_cases_meeting" ON "team_cases" USING btree ("collaboration_id","meeting_id");--> statement-breakpoint
+CREATE INDEX "team_meetings_held_on" ON "team_meetings" USING btree ("collaboration_id","held_on");

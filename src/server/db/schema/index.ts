@@ -8,3 +8,4 @@ export * from './sharing.ts';
 export * from './network.ts';
 export * from './closure.ts';
 export * from './reflections.ts';
+export * from './team-cases.ts';
