@@ -15,10 +15,12 @@ export const paths = {
   registration: (collaborationId: string, id: string) => `/collaborations/${collaborationId}/registrations/${id}`,
   dashboard: (collaborationId: string) => `/collaborations/${collaborationId}/dashboard`,
   socialMap: (collaborationId: string) => `/collaborations/${collaborationId}/social-map`,
+  team: (collaborationId: string) => `/collaborations/${collaborationId}/team`,
+  caseload: (collaborationId: string) => `/collaborations/${collaborationId}/caseload`,
   register: '/register',
   myRegistrations: '/my-registrations',
 } as const;
 
-export type CollaborationSection = 'registrations' | 'dashboard' | 'socialMap' | 'settings' | 'partners' | 'people' | 'templates';
+export type CollaborationSection = 'registrations' | 'dashboard' | 'caseload' | 'socialMap' | 'team' | 'settings' | 'partners' | 'people' | 'templates';
 /** The admin's sections. */
 export const COLLABORATION_SECTIONS: readonly CollaborationSection[] = ['settings', 'partners', 'people', 'templates'];

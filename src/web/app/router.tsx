@@ -41,6 +41,8 @@ const routes: RouteObject[] = [
                   { path: 'columns', lazy: async () => ({ Component: (await import('../features/families/ViewsPage.tsx')).ColumnsPage }) },
                   { path: 'started', lazy: async () => ({ Component: (await import('../features/families/StartedPage.tsx')).StartedPage }) },
                   { path: 'evaluation', lazy: async () => ({ Component: (await import('../features/families/EvaluationPage.tsx')).EvaluationPage }) },
+                  { path: 'strength', lazy: async () => ({ Component: (await import('../features/reflections/ReflectionsPage.tsx')).ReflectionsPage }) },
+                  { path: 'closure', lazy: async () => ({ Component: (await import('../features/closure/ClosurePage.tsx')).ClosurePage }) },
                   { path: 'network', lazy: async () => ({ Component: (await import('../features/network/NetworkPage.tsx')).NetworkPage }) },
                   { path: 'call', lazy: async () => ({ Component: (await import('../features/network/CallListPage.tsx')).CallListPage }) },
                   { path: 'services', lazy: async () => ({ Component: (await import('../features/services/ServicesPage.tsx')).ServicesPage }) },
@@ -71,12 +73,14 @@ const routes: RouteObject[] = [
                     element: <RequireCoordinator />,
                     children: [
                       { path: 'dashboard', lazy: async () => ({ Component: (await import('../features/registrations/DashboardPage.tsx')).DashboardPage }) },
+                      { path: 'caseload', lazy: async () => ({ Component: (await import('../features/caseload/CaseloadPage.tsx')).CaseloadPage }) },
                     ],
                   },
                   {
                     element: <RequireSocialMapAccess />,
                     children: [
                       { path: 'social-map', lazy: async () => ({ Component: (await import('../features/social-map/SocialMapPage.tsx')).SocialMapPage }) },
+                      { path: 'team', lazy: async () => ({ Component: (await import('../features/team-cases/TeamPage.tsx')).TeamPage }) },
                     ],
                   },
                   {
