@@ -34,7 +34,7 @@ export function CaseloadPage() {
       {caseload.data && (
         <>
           <h2>{t('caseload.perCoach')}</h2>
-          <div style={{ overflowX: 'auto' }}>
+          <div style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label={t('caseload.perCoach')}>
             <table>
               <caption>{t('caseload.coachCaption', { from, to })}</caption>
               <thead><tr><th scope="col">{t('caseload.coach')}</th><th scope="col">{t('caseload.organisation')}</th><th scope="col">{t('caseload.families')}</th>
@@ -54,7 +54,7 @@ export function CaseloadPage() {
             </table>
           </div>
           <h2>{t('caseload.perPartner')}</h2>
-          <div style={{ overflowX: 'auto' }}>
+          <div style={{ overflowX: 'auto' }} tabIndex={0} role="region" aria-label={t('caseload.perPartner')}>
             <table>
               <caption>{t('caseload.partnerCaption')}</caption>
               <thead><tr><th scope="col">{t('caseload.organisation')}</th><th scope="col">{t('caseload.coaches')}</th><th scope="col">{t('caseload.families')}</th><th scope="col">{t('caseload.totalHours')}</th></tr></thead>

@@ -74,7 +74,7 @@ export function ClosurePage() {
         {isCoach && !current && preparing && <HandoverForm familyId={family.id} collaborationId={family.collaborationId} plan={plan.data} onDone={() => setPreparing(false)} />}
       </section>
 
-      {isCoach && !current && <CloseForm familyId={family.id} plan={plan.data} handovers={approved} />}
+      {isCoach && !current && <CloseForm key={approved.map((h) => h.id).join()} familyId={family.id} plan={plan.data} handovers={approved} />}
       {isCoach && current && <ReopenForm familyId={family.id} />}
     </>
   );

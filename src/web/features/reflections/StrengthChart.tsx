@@ -43,7 +43,8 @@ export function StrengthChart({ reflections }: { reflections: Reflection[] }) {
         {OWN_STRENGTH_DIMENSIONS.map((d) => <li key={d} className={styles[d]}>{t(`reflections.marks.${MARK[d]}`)} {t(`reflections.dimensions.${d}`)}</li>)}
       </ul>
       <figcaption><p>{summary}</p></figcaption>
-      <div className={styles.tableWrap}>
+      {/* Scrolls sideways on a phone: reachable and named for keyboard and screen-reader users. */}
+      <div className={styles.tableWrap} tabIndex={0} role="region" aria-label={t('reflections.tableCaption')}>
         <table>
           <caption>{t('reflections.tableCaption')}</caption>
           <thead>
