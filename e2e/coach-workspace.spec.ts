@@ -47,6 +47,10 @@ async function startFamily(browser: Browser, familyName: string, parentEmail: st
   await page.getByRole('button', { name: 'Opslaan' }).click();
   await expect(page.getByRole('heading', { name: new RegExp(meetingTitle) })).toBeVisible();
   await expectAccessible(page);
+  // The team's load, per coach and per organisation.
+  await page.goto(`/collaborations/${collaborationId}/caseload`);
+  await expect(page.getByRole('table', { name: /Uren contact per maand/ })).toContainText('Chris Peeters');
+  await expectAccessible(page);
   await context.close();
   return { familyId: started.body.familyId as string, collaborationId };
 }
