@@ -120,11 +120,14 @@ describe('closing and reopening', () => {
   });
 
   it('is reopened by a coach with its history intact', async () => {
-    expectError(await as.malika.request('POST', url('closure/reopen'), { body: { reason: 'opnieuw' } }), 403, 'forbidden');
-    const res = await as.coach.request('POST', url('closure/reopen'), { body: { reason: 'Malika vraagt opnieuw hulp' } });
+    const current = (await as.coach.request('GET', url('closure'))).json().current;
+    expectError(await as.malika.request('POST', url('closure/reopen'), { body: { reason: 'opnieuw' }, headers: ifMatch(current.version) }), 403, 'forbidden');
+    expect((await as.coach.request('POST', url('closure/reopen'), { body: { reason: 'zonder versie' } })).statusCode).toBe(428);
+    expect((await as.coach.request('POST', url('closure/reopen'), { body: { reason: 'oude versie' }, headers: ifMatch(current.version + 1) })).statusCode).toBe(412);
+    const res = await as.coach.request('POST', url('closure/reopen'), { body: { reason: 'Malika vraagt opnieuw hulp' }, headers: ifMatch(current.version) });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ reopenReason: 'Malika vraagt opnieuw hulp', reopenedByName: 'Sofie Janssens', summary: SUMMARY, familyReadsUntil: null });
-    expect((await as.coach.request('POST', url('closure/reopen'), { body: { reason: 'again' } })).statusCode).toBe(409);
+    expect((await as.coach.request('POST', url('closure/reopen'), { body: { reason: 'again' }, headers: ifMatch(current.version + 1) })).statusCode).toBe(409);
     const overview = (await as.coach.request('GET', url('closure'))).json();
     expect(overview).toMatchObject({ status: 'active', current: null });
     expect(overview.closures).toHaveLength(1);

@@ -23,8 +23,12 @@ export function closureRoutes(app: App, { db, clock, config }: FeatureDeps) {
     return reply.code(201).send(created.body);
   });
 
-  app.post('/families/:id/closure/reopen', { schema: { tags, summary: 'Reopen a closed trajectory (coach); the closure stays in the history', params: FamilyParams, body: ReopenInput, response: { 200: Closure } } },
-    async (req) => inFamily(db, req, (tx, scope) => reopenTrajectory(tx, req.ctx, scope, req.body, clock())));
+  app.post('/families/:id/closure/reopen', { schema: { tags, summary: 'Reopen a closed trajectory (coach, If-Match: the closure\'s version); the closure stays in the history', params: FamilyParams, body: ReopenInput, response: { 200: Closure } } }, async (req, reply) => {
+    const expected = requireIfMatch(req);
+    const closure = await inFamily(db, req, (tx, scope) => reopenTrajectory(tx, req.ctx, scope, expected, req.body, clock()));
+    setEtag(reply, closure.version);
+    return closure;
+  });
 
   app.post('/families/:id/handovers', { schema: { tags, summary: 'Propose a warm handover to a service of the social map (coach)', params: FamilyParams, body: HandoverInput, response: { 201: Handover } } }, async (req, reply) => {
     const created = await createInFamily(db, req, (tx, scope) => createHandover(tx, req.ctx, scope, req.body));

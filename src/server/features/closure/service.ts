@@ -6,6 +6,7 @@ import type { Executor, Tx } from '../../db/connection.ts';
 import { families, familyClosures, familyHandovers, users } from '../../db/schema/index.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { conflict, forbidden } from '../../http/errors.ts';
+import { assertVersion } from '../../http/etag.ts';
 import { brusselsDate } from '../registrations/timing.ts';
 import { checkParticipants, invalidField } from '../plan/checks.ts';
 import { participantNames } from '../plan/content.ts';
@@ -90,7 +91,7 @@ export async function closeTrajectory(tx: Tx, ctx: RequestContext, scope: Family
 }
 
 /** A coach reopens a closed trajectory; the closure stays in the history with when and why it was reopened. */
-export async function reopenTrajectory(tx: Tx, ctx: RequestContext, scope: FamilyScope, body: z.output<typeof ReopenInput>, now: Date): Promise<Closure> {
+export async function reopenTrajectory(tx: Tx, ctx: RequestContext, scope: FamilyScope, expected: number, body: z.output<typeof ReopenInput>, now: Date): Promise<Closure> {
   const member = requireInCircle(scope);
   requireFamilyOrCoach(scope);
   if (member.participantRole !== 'coach') throw forbidden();
@@ -100,6 +101,7 @@ export async function reopenTrajectory(tx: Tx, ctx: RequestContext, scope: Famil
   )).for('update');
   if (!open) throw conflict();
   const [before] = await listClosures(tx, scope, open.id);
+  assertVersion(before!.version, expected);
   await tx.update(familyClosures).set({ reopenedAt: now, reopenedByUserId: ctx.actor?.userId ?? null, reopenReason: body.reason, version: sql`${familyClosures.version} + 1` })
     .where(and(eq(familyClosures.collaborationId, scope.collaborationId), eq(familyClosures.id, open.id)));
   await tx.update(families).set({ status: 'active', version: sql`${families.version} + 1`, updatedAt: sql`now()` })

@@ -65,7 +65,7 @@ export async function shareableItems(db: Executor, scope: FamilyScope, filter: {
   }
   if (!filter.itemType || filter.itemType === 'reflection') {
     for (const x of await listReflections(db, scope, filter.id ? { id: filter.id } : {})) {
-      result.push({ itemType: 'reflection', id: x.id, label: short(`${x.reflectedOn}: ${x.subjectName ?? ''} ${x.competence}/${x.motivation}/${x.social}`), lifeDomainId: null, aboutYoungPersonId: null });
+      result.push({ itemType: 'reflection', id: x.id, label: short(`Eigen kracht ${x.reflectedOn}${x.subjectName ? ` (${x.subjectName})` : ''}: ${x.competence}/${x.motivation}/${x.social}`), lifeDomainId: null, aboutYoungPersonId: null });
     }
   }
   if (!filter.itemType || filter.itemType === 'service') {

@@ -75,7 +75,7 @@ export function ClosurePage() {
       </section>
 
       {isCoach && !current && <CloseForm key={approved.map((h) => h.id).join()} familyId={family.id} plan={plan.data} handovers={approved} />}
-      {isCoach && current && <ReopenForm familyId={family.id} />}
+      {isCoach && current && <ReopenForm familyId={family.id} closure={current} />}
     </>
   );
 }
@@ -160,7 +160,7 @@ function CloseForm({ familyId, plan, handovers }: { familyId: string; plan: Plan
   );
 }
 
-function ReopenForm({ familyId }: { familyId: string }) {
+function ReopenForm({ familyId, closure }: { familyId: string; closure: Closure }) {
   const { t } = useTranslation();
   const idFor = formIds('reopen');
   const feedback = useFormFeedback(['reason']);
@@ -170,7 +170,7 @@ function ReopenForm({ familyId }: { familyId: string }) {
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     const body = feedback.validate(ReopenInput, { reason });
-    if (body && !reopen.isPending) reopen.mutate(body, { onError: feedback.showError });
+    if (body && !reopen.isPending) reopen.mutate({ closure, body }, { onError: feedback.showError });
   };
   return (
     <section aria-labelledby="reopen-title">

@@ -31,5 +31,5 @@ export const useApproveHandover = (familyId: string) => useClosureChange(familyI
 export const useCloseTrajectory = (familyId: string) => useClosureChange(familyId, async (body: unknown) =>
   (await apiRequest(`/families/${familyId}/closure`, { method: 'POST', body, idempotencyKey: randomUuid(), schema: Closure })).data);
 
-export const useReopenTrajectory = (familyId: string) => useClosureChange(familyId, async (body: unknown) =>
-  (await apiRequest(`/families/${familyId}/closure/reopen`, { method: 'POST', body, schema: Closure })).data);
+export const useReopenTrajectory = (familyId: string) => useClosureChange(familyId, async ({ closure, body }: { closure: Closure; body: unknown }) =>
+  (await apiRequest(`/families/${familyId}/closure/reopen`, { method: 'POST', body, ifMatch: `"${closure.version}"`, schema: Closure })).data);
