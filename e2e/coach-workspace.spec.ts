@@ -101,14 +101,16 @@ test('a coach on a phone follows up, reflects, brings the case to the team and c
   await page.getByRole('button', { name: 'Maak een samenvatting zonder namen' }).click();
   await expect(page.getByLabel('Samenvatting zonder namen')).toHaveValue(/Een gezin met/);
   await choose(page, /Welk overleg/, `${meetingTitle} · ${new Date().toISOString().slice(0, 10)}`);
-  await page.getByLabel('Korte naam voor de casus').fill('Casus A');
+  // A neutral name, told apart from the other project's run on the same server.
+  const caseTitle = `Casus ${testInfo.project.name === 'phone' ? 'P' : 'D'}${Date.now() % 100000}`;
+  await page.getByLabel('Korte naam voor de casus').fill(caseTitle);
   await page.getByLabel('Je vraag aan het team').fill('Hoe helpen we Noor met haar huiswerk?');
   await page.getByRole('button', { name: 'Op de agenda zetten' }).click();
   await expect(page.getByText('Haal dit weg, het kan het gezin herkenbaar maken: “Noor”.').first()).toBeVisible();
   await page.getByLabel('Je vraag aan het team').fill('Hoe helpen we het jongste kind met het huiswerk?');
   await page.getByRole('button', { name: 'Op de agenda zetten' }).click();
   await expect(page.getByText('Je casus staat op de agenda.')).toBeVisible();
-  await expect(page.getByRole('article').filter({ hasText: 'Casus A' }).first()).toContainText(`jouw gezin: ${familyName}`);
+  await expect(page.getByRole('article').filter({ hasText: caseTitle })).toContainText(`jouw gezin: ${familyName}`);
   await expectAccessible(page);
 
   // Later: a warm handover the family approves (recorded by the coach), then the closure.
