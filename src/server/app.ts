@@ -34,6 +34,12 @@ import { messageRoutes } from './features/messages/routes.ts';
 import { figureRoutes } from './features/figures/routes.ts';
 import { meetingRoutes } from './features/meetings/routes.ts';
 import { calendarRoutes } from './features/calendar/routes.ts';
+import { closureRoutes } from './features/closure/routes.ts';
+import { workspaceRoutes } from './features/workspace/routes.ts';
+import { caseloadRoutes } from './features/caseload/routes.ts';
+import { reflectionRoutes } from './features/reflections/routes.ts';
+import { teamCaseRoutes } from './features/team-cases/routes.ts';
+import { setClosedReadAccessMonths } from './access/family-scope.ts';
 
 /** The path without query string, and without the secret of an invitation or reset link. */
 export const pathForLog = (url: string) => url.split('?')[0]!.replace(/\/auth\/tokens\/[^/]+/, '/auth/tokens/:token').replace(/\/ical\/[^/]+/, '/ical/:token');
@@ -52,6 +58,7 @@ export interface AppDeps {
 const featureRoutes: ((app: App, deps: FeatureDeps) => void)[] = [
   healthRoutes, authRoutes, collaborationRoutes, partnerRoutes, memberRoutes, routingRoutes, registrationRoutes, familyRoutes, planRoutes, planTemplateRoutes, exportRoutes,
   sharingRoutes, networkRoutes, serviceRoutes, socialMapRoutes, leadRoutes, figureRoutes, meetingRoutes, calendarRoutes,
+  closureRoutes, workspaceRoutes, caseloadRoutes, reflectionRoutes, teamCaseRoutes,
 ];
 
 export async function buildApp({ config, db, webRoot = null, clock = () => new Date(), listen = null }: AppDeps) {
@@ -116,6 +123,7 @@ export async function buildApp({ config, db, webRoot = null, clock = () => new D
     if (req.url.startsWith('/api/') && !req.url.startsWith('/api/docs')) reply.header('cache-control', 'no-store');
   });
 
+  setClosedReadAccessMonths(config.CLOSED_READ_ACCESS_MONTHS);
   const deps: FeatureDeps = { db, config, clock };
   await app.register(
     async (api) => {

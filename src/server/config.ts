@@ -30,6 +30,8 @@ const ConfigSchema = z.object({
   /** Largest photo or document a message may carry, in bytes (10 MB). */
   ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(10 * 1024 * 1024),
   SOCIAL_MAP_STALE_MONTHS: z.coerce.number().int().min(1).max(60).default(DEFAULT_STALE_MONTHS),
+  /** After a trajectory closes, the family keeps reading (not changing) its file this many months. */
+  CLOSED_READ_ACCESS_MONTHS: z.coerce.number().int().min(0).max(120).default(12),
 });
 
 export type Config = z.infer<typeof ConfigSchema> & {

@@ -22,7 +22,8 @@ export type PlanVersionReason = (typeof PLAN_VERSION_REASONS)[number];
 
 /** Every kind of thing in a family's file that the access policy and the history know. */
 export const PLAN_TOPIC_TYPES = [
-  ...PLAN_ITEM_KINDS, 'agreement', 'evaluation', 'contact_moment', 'member', 'consent', 'prior_involvement', 'network_person', 'network_tie', 'service', 'lead', 'meeting', 'meeting_note',
+  ...PLAN_ITEM_KINDS, 'agreement', 'evaluation', 'contact_moment', 'member', 'consent', 'prior_involvement', 'network_person', 'network_tie', 'service',
+  'lead', 'meeting', 'meeting_note', 'closure', 'handover', 'reflection',
 ] as const;
 export type PlanTopicType = (typeof PLAN_TOPIC_TYPES)[number];
 

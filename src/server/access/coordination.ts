@@ -21,10 +21,10 @@ export async function leadHolderIds(db: Executor, scope: Pick<FamilyScope, 'coll
  * structure. While the lead is with the coaches (the default): the family's parents (the family is
  * in charge) and its coaches. Once the lead is handed to family members (`lead_periods`): those
  * holders and the parents, and no longer the coaches — they keep read access and their own notes.
- * Someone in the circle without it: 403.
+ * Nobody coordinates a closed trajectory. Someone in the circle without it: 403.
  */
 export async function mayCoordinate(db: Executor, scope: FamilyScope): Promise<boolean> {
-  if (scope.reach === 'metadata' || !scope.participantRole || !scope.participantId) return false;
+  if (scope.reach === 'metadata' || !scope.participantRole || !scope.participantId || scope.closed) return false;
   const holders = await leadHolderIds(db, scope);
   if (holders.length > 0) return scope.participantRole === 'parent' || holders.includes(scope.participantId);
   return scope.participantRole === 'coach' || scope.participantRole === 'parent';

@@ -23,6 +23,36 @@ export interface FamilyScope {
   participantId: string | null;
   participantRole: ParticipantRole | null;
   reach: 'full' | 'consented' | 'metadata';
+  /**
+   * The trajectory is closed: the file is read-only for everyone (403 on every change) until a
+   * coach reopens it.
+   */
+  closed: boolean;
+}
+
+/** How long the family keeps reading its file after the trajectory closed (`CLOSED_READ_ACCESS_MONTHS`). */
+let readAccessMonths = 12;
+export function setClosedReadAccessMonths(months: number): void {
+  readAccessMonths = months;
+}
+export const closedReadAccessMonths = (): number => readAccessMonths;
+
+/**
+ * Whether participant `p` (an alias of family_participants) still has their place in the circle,
+ * given the state of the trajectory of family `f`. While the trajectory runs: yes. After closing:
+ * its coaches keep reading; the family (ring 1) keeps reading for CLOSED_READ_ACCESS_MONTHS after
+ * the closure; the contact person of an approved warm handover keeps what the family shared with
+ * them; everyone else in the circle loses their place.
+ */
+function placeLive(fCollaboration: SQL | AnyColumn, fId: SQL | AnyColumn, fStatus: SQL | AnyColumn, p: string): SQL {
+  const pid = sql.raw(`${p}.id`);
+  const prole = sql.raw(`${p}.role`);
+  return sql`(${fStatus} <> 'closed' or ${prole} = 'coach'
+    or (${prole} in ('parent','young_person','child','housemate') and exists (select 1 from family_closures fc
+      where fc.collaboration_id = ${fCollaboration} and fc.family_id = ${fId} and fc.reopened_at is null
+        and fc.closed_at + make_interval(months => ${readAccessMonths}::int) > now()))
+    or exists (select 1 from family_handovers fh where fh.collaboration_id = ${fCollaboration} and fh.family_id = ${fId}
+      and fh.status = 'approved' and fh.participant_id = ${pid}))`;
 }
 
 export const FULL_ROLES: readonly ParticipantRole[] = ['coach', 'parent', 'young_person'];
@@ -35,7 +65,8 @@ export function visibleFamiliesWhere(actor: Actor): SQL {
   const coordinated = coordinatorCollaborations(actor);
   const participates = exists(
     sql`(select 1 from ${familyParticipants} p where p.collaboration_id = ${families.collaborationId}
-      and p.family_id = ${families.id} and p.user_id = ${actor.userId} and p.removed_at is null)`,
+      and p.family_id = ${families.id} and p.user_id = ${actor.userId} and p.removed_at is null
+      and ${placeLive(families.collaborationId, families.id, families.status, 'p')})`,
   );
   return coordinated.length > 0 ? or(inArray(families.collaborationId, coordinated), participates)! : participates;
 }
@@ -43,7 +74,7 @@ export function visibleFamiliesWhere(actor: Actor): SQL {
 /** Loads the scope for one family, or answers 404 exactly as for a family that does not exist. */
 export async function loadFamilyScope(db: Executor, actor: Actor, familyId: string): Promise<FamilyScope> {
   const [family] = await db
-    .select({ collaborationId: families.collaborationId, id: families.id })
+    .select({ collaborationId: families.collaborationId, id: families.id, status: families.status })
     .from(families)
     .where(and(eq(families.id, familyId), visibleFamiliesWhere(actor)));
   if (!family) throw notFound();
@@ -55,6 +86,7 @@ export async function loadFamilyScope(db: Executor, actor: Actor, familyId: stri
       eq(familyParticipants.familyId, family.id),
       eq(familyParticipants.userId, actor.userId),
       isNull(familyParticipants.removedAt),
+      placeLive(sql`${family.collaborationId}::uuid`, sql`${family.id}::uuid`, sql`${family.status}`, 'family_participants'),
     ));
   const reach = !participant ? 'metadata' : FULL_ROLES.includes(participant.role) ? 'full' : 'consented';
   return {
@@ -63,6 +95,7 @@ export async function loadFamilyScope(db: Executor, actor: Actor, familyId: stri
     participantId: participant?.id ?? null,
     participantRole: participant?.role ?? null,
     reach,
+    closed: family.status === 'closed',
   };
 }
 
@@ -130,12 +163,22 @@ export function requireInCircle(scope: FamilyScope): FamilyScope & { participant
 }
 
 /**
+ * A change by someone in the circle (a message, a note, a reply, the lead) on a file that is still
+ * open: once the trajectory is closed the file is read-only for everyone (403) until it is reopened.
+ */
+export function requireOpenInCircle(scope: FamilyScope): FamilyScope & { participantId: string; participantRole: ParticipantRole } {
+  const inCircle = requireInCircle(scope);
+  if (scope.closed) throw forbidden();
+  return inCircle;
+}
+
+/**
  * Who may change the family's file: its coaches, parents and young people (the family is in
  * charge). Others in the circle may read what was shared with them, not change it: 403.
  */
 export function requireWriter(scope: FamilyScope): FamilyScope & { participantId: string; participantRole: ParticipantRole } {
   const inCircle = requireInCircle(scope);
-  if (scope.reach !== 'full') throw forbidden();
+  if (scope.reach !== 'full' || scope.closed) throw forbidden();
   return inCircle;
 }
 
@@ -148,6 +191,7 @@ export async function requireContributor(
   db: Executor, scope: FamilyScope, lifeDomainId: string | null | undefined, authorParticipantId?: string | null,
 ): Promise<FamilyScope & { participantId: string; participantRole: ParticipantRole }> {
   const inCircle = requireInCircle(scope);
+  if (scope.closed) throw forbidden();
   if (scope.reach === 'full') return inCircle;
   if (!lifeDomainId || (authorParticipantId !== undefined && authorParticipantId !== scope.participantId)) throw forbidden();
   if (!(await contributeLifeDomains(db, scope)).includes(lifeDomainId)) throw forbidden();

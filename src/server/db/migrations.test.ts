@@ -9,14 +9,15 @@ import { collaborations, postcodes } from './schema/index.ts';
 const EXPECTED_TABLES = [
   'access_log', 'agreements', 'attachment_contents', 'attachments', 'auth_tokens', 'calendar_feeds',
   'collaborations', 'consent_grants', 'contact_moments', 'conversation_members', 'conversations',
-  'evaluation_goals', 'evaluation_reminders', 'evaluations', 'families', 'family_homes',
-  'family_member_homes', 'family_participants', 'family_services', 'government_analysts', 'idempotency_keys',
-  'jobs', 'lead_periods', 'life_domains', 'login_throttle', 'mail_attachments', 'mail_outbox',
-  'meeting_item_people', 'meeting_items', 'meeting_notes', 'meeting_replies', 'meetings', 'memberships',
-  'messages', 'network_availability', 'network_people', 'network_ties', 'partner_organisations',
-  'plan_changes', 'plan_item_members', 'plan_items', 'plan_templates', 'plan_version_items', 'plan_versions',
-  'postcodes', 'prior_involvements', 'registration_coaches', 'registrations', 'sessions',
-  'social_map_entries', 'users',
+  'evaluation_goals', 'evaluation_reminders', 'evaluations', 'families', 'family_closures',
+  'family_handovers', 'family_homes', 'family_member_homes', 'family_participants', 'family_services',
+  'government_analysts', 'idempotency_keys', 'jobs', 'lead_periods', 'life_domains', 'login_throttle',
+  'mail_attachments', 'mail_outbox', 'meeting_item_people', 'meeting_items', 'meeting_notes',
+  'meeting_replies', 'meetings', 'memberships', 'messages', 'network_availability', 'network_people',
+  'network_ties', 'own_strength_reflections', 'partner_organisations', 'plan_changes', 'plan_item_members',
+  'plan_items', 'plan_templates', 'plan_version_items', 'plan_versions', 'postcodes', 'prior_involvements',
+  'registration_coaches', 'registrations', 'sessions', 'social_map_entries', 'team_case_advice',
+  'team_cases', 'team_meetings', 'users',
 ];
 
 let database: Database;

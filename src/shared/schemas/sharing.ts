@@ -19,7 +19,7 @@ export type ConsentLevel = (typeof CONSENT_LEVELS)[number];
  * Item kinds a single-item grant can name. A person of the network (`network_person`) and their
  * contact details (`network_contact`) are shared apart: knowing who helps is not knowing their number.
  */
-export const SHAREABLE_ITEM_TYPES = ['question', 'strength', 'worry', 'goal', 'agreement', 'contact_moment', 'service', 'network_person', 'network_contact'] as const;
+export const SHAREABLE_ITEM_TYPES = ['question', 'strength', 'worry', 'goal', 'agreement', 'contact_moment', 'service', 'network_person', 'network_contact', 'reflection'] as const;
 export type ShareableItemType = (typeof SHAREABLE_ITEM_TYPES)[number];
 
 export const ConsentParams = z.object({ id: Uuid, consentId: Uuid });
@@ -199,6 +199,8 @@ export const PortalFamily = z.object({
   coaches: z.array(z.object({ name: z.string(), phone: z.string().nullable(), email: z.string().nullable() })),
   /** Proposals to share that wait for my approval. */
   pendingApprovals: z.number().int(),
+  /** For the family, once the trajectory is closed: the summary it keeps, and until when it may read its file. */
+  closure: z.object({ closedAt: Timestamp, summary: z.string(), readsUntil: Timestamp.nullable() }).nullable(),
 });
 export type PortalFamily = z.infer<typeof PortalFamily>;
 

@@ -17,10 +17,12 @@ export const paths = {
   figures: (collaborationId: string) => `/collaborations/${collaborationId}/figures`,
   governmentFigures: '/government/figures',
   socialMap: (collaborationId: string) => `/collaborations/${collaborationId}/social-map`,
+  team: (collaborationId: string) => `/collaborations/${collaborationId}/team`,
+  caseload: (collaborationId: string) => `/collaborations/${collaborationId}/caseload`,
   register: '/register',
   myRegistrations: '/my-registrations',
 } as const;
 
-export type CollaborationSection = 'registrations' | 'dashboard' | 'figures' | 'socialMap' | 'settings' | 'partners' | 'people' | 'templates';
+export type CollaborationSection = 'registrations' | 'dashboard' | 'figures' | 'caseload' | 'socialMap' | 'team' | 'settings' | 'partners' | 'people' | 'templates';
 /** The admin's sections. */
 export const COLLABORATION_SECTIONS: readonly CollaborationSection[] = ['settings', 'partners', 'people', 'templates'];

@@ -20,8 +20,8 @@ describe('permissions', () => {
   it('lets admins manage only their own collaboration', () => {
     expect(canManage(me(), A)).toBe(true);
     expect(canManage(me(), B)).toBe(false);
-    expect(sectionsFor(me(), B)).toEqual(['registrations', 'socialMap']);
-    expect(sectionsFor(me(), A)).toEqual(['registrations', 'dashboard', 'figures', 'socialMap', 'settings', 'partners', 'people', 'templates']);
+    expect(sectionsFor(me(), B)).toEqual(['registrations', 'socialMap', 'team']);
+    expect(sectionsFor(me(), A)).toEqual(['registrations', 'dashboard', 'figures', 'caseload', 'socialMap', 'team', 'settings', 'partners', 'people', 'templates']);
   });
 
   it('shows coaches only the registrations, coordinators also the figures', () => {
@@ -29,7 +29,7 @@ describe('permissions', () => {
     expect(canCoordinate(coordinator, A)).toBe(true);
     expect(canCoordinate(me(), B)).toBe(false);
     expect(isCoachIn(me(), B)).toBe(true);
-    expect(sectionsFor(coordinator, A)).toEqual(['registrations', 'dashboard', 'figures', 'socialMap']);
+    expect(sectionsFor(coordinator, A)).toEqual(['registrations', 'dashboard', 'figures', 'caseload', 'socialMap', 'team']);
     expect(isReferrer(coordinator)).toBe(false);
   });
 

@@ -56,8 +56,8 @@ export function canUseSocialMap(me: Me, collaborationId: string): boolean {
 export function sectionsFor(me: Me, collaborationId: string): readonly CollaborationSection[] {
   const sections: CollaborationSection[] = [];
   if (canSeeRegistrations(me, collaborationId)) sections.push('registrations');
-  if (canCoordinate(me, collaborationId)) sections.push('dashboard', 'figures');
-  if (canUseSocialMap(me, collaborationId)) sections.push('socialMap');
+  if (canCoordinate(me, collaborationId)) sections.push('dashboard', 'figures', 'caseload');
+  if (canUseSocialMap(me, collaborationId)) sections.push('socialMap', 'team');
   if (canManage(me, collaborationId)) sections.push(...COLLABORATION_SECTIONS);
   return sections;
 }

@@ -44,6 +44,8 @@ const routes: RouteObject[] = [
                   { path: 'evaluation', lazy: async () => ({ Component: (await import('../features/families/EvaluationPage.tsx')).EvaluationPage }) },
                   { path: 'meetings', lazy: async () => ({ Component: (await import('../features/meetings/MeetingsPage.tsx')).MeetingsPage }) },
                   { path: 'meetings/:meetingId', lazy: async () => ({ Component: (await import('../features/meetings/MeetingPage.tsx')).MeetingPage }) },
+                  { path: 'strength', lazy: async () => ({ Component: (await import('../features/reflections/ReflectionsPage.tsx')).ReflectionsPage }) },
+                  { path: 'closure', lazy: async () => ({ Component: (await import('../features/closure/ClosurePage.tsx')).ClosurePage }) },
                   { path: 'network', lazy: async () => ({ Component: (await import('../features/network/NetworkPage.tsx')).NetworkPage }) },
                   { path: 'call', lazy: async () => ({ Component: (await import('../features/network/CallListPage.tsx')).CallListPage }) },
                   { path: 'services', lazy: async () => ({ Component: (await import('../features/services/ServicesPage.tsx')).ServicesPage }) },
@@ -78,12 +80,14 @@ const routes: RouteObject[] = [
                     children: [
                       { path: 'dashboard', lazy: async () => ({ Component: (await import('../features/registrations/DashboardPage.tsx')).DashboardPage }) },
                       { path: 'figures', lazy: async () => ({ Component: (await import('../features/figures/FiguresPage.tsx')).FiguresPage }) },
+                      { path: 'caseload', lazy: async () => ({ Component: (await import('../features/caseload/CaseloadPage.tsx')).CaseloadPage }) },
                     ],
                   },
                   {
                     element: <RequireSocialMapAccess />,
                     children: [
                       { path: 'social-map', lazy: async () => ({ Component: (await import('../features/social-map/SocialMapPage.tsx')).SocialMapPage }) },
+                      { path: 'team', lazy: async () => ({ Component: (await import('../features/team-cases/TeamPage.tsx')).TeamPage }) },
                     ],
                   },
                   {

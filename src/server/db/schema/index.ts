@@ -9,3 +9,6 @@ export * from './network.ts';
 export * from './messages.ts';
 export * from './figures.ts';
 export * from './meetings.ts';
+export * from './closure.ts';
+export * from './reflections.ts';
+export * from './team-cases.ts';

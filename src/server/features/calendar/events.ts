@@ -1,7 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { CalendarEvent, Meeting } from '../../../shared/schemas/meetings.ts';
 import type { Actor } from '../../access/actor.ts';
-import { loadFamilyScope, type FamilyScope } from '../../access/family-scope.ts';
+import { loadFamilyScope, visibleFamiliesWhere, type FamilyScope } from '../../access/family-scope.ts';
 import type { Executor } from '../../db/connection.ts';
 import { families, familyParticipants } from '../../db/schema/index.ts';
 import { listContacts } from '../families/repo.ts';
@@ -22,11 +22,11 @@ const WORDS = {
   en: { agreement: 'Agreement', contact: 'Contact moment', evaluation: 'Plan evaluation', cancelled: 'cancelled' },
 } as const;
 
-/** The families whose circle the actor is in (not removed), with their names. */
+/** The families whose circle the actor is in (not removed, and still in it after a closure), with their names. */
 async function familiesOf(db: Executor, actor: Actor) {
   return db.select({ id: families.id, name: families.displayName }).from(familyParticipants)
     .innerJoin(families, and(eq(families.collaborationId, familyParticipants.collaborationId), eq(families.id, familyParticipants.familyId)))
-    .where(and(eq(familyParticipants.userId, actor.userId), isNull(familyParticipants.removedAt)))
+    .where(and(eq(familyParticipants.userId, actor.userId), isNull(familyParticipants.removedAt), visibleFamiliesWhere(actor)))
     .orderBy(families.displayName);
 }
 

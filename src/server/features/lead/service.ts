@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Lead } from '../../../shared/schemas/messages.ts';
 import { leadHolderIds, mayCoordinate } from '../../access/coordination.ts';
-import { requireInCircle, type FamilyScope } from '../../access/family-scope.ts';
+import { requireInCircle, requireOpenInCircle, type FamilyScope } from '../../access/family-scope.ts';
 import type { Executor, Tx } from '../../db/connection.ts';
 import { families, familyParticipants, leadPeriods } from '../../db/schema/index.ts';
 import type { RequestContext } from '../../http/context.ts';
@@ -48,7 +48,7 @@ const leadVersion = (periods: { until: Date | null }[]) => 1 + periods.length + 
  * longer hold it and opens one for each new holder, in one transaction with the history row.
  */
 export async function setLead(tx: Tx, ctx: RequestContext, scope: FamilyScope, participantIds: string[], expected: number): Promise<void> {
-  const circle = requireInCircle(scope);
+  const circle = requireOpenInCircle(scope);
   await tx.select({ id: families.id }).from(families).where(and(eq(families.collaborationId, scope.collaborationId), eq(families.id, scope.familyId))).for('update');
   const current = await leadHolderIds(tx, scope);
   const all = await tx.select({ until: leadPeriods.endedAt }).from(leadPeriods).where(and(eq(leadPeriods.collaborationId, scope.collaborationId), eq(leadPeriods.familyId, scope.familyId)));

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { Meeting, MeetingNote, NoteToAgreementInput } from '../../../shared/schemas/meetings.ts';
 import type { Agreement } from '../../../shared/schemas/plan.ts';
 import { requireCoordinator } from '../../access/coordination.ts';
-import type { FamilyScope } from '../../access/family-scope.ts';
+import { requireOpenInCircle, type FamilyScope } from '../../access/family-scope.ts';
 import type { Tx } from '../../db/connection.ts';
 import { meetingItemPeople, meetingNotes, meetingReplies, meetings } from '../../db/schema/index.ts';
 import { audit } from '../../audit/audit.ts';
@@ -25,6 +25,7 @@ async function visibleItem(tx: Tx, scope: FamilyScope, meetingId: string, itemId
 
 /** Who writes notes on an item: the family and its coaches, and whoever sat at the table for it. */
 function requireNoteWriter(scope: FamilyScope, item: Meeting['items'][number]): void {
+  requireOpenInCircle(scope);
   if (scope.reach === 'full') return;
   const mine = item.people.find((p) => p.participantId === scope.participantId);
   if (!mine || !(mine.invited || mine.attended)) throw forbidden();
@@ -54,6 +55,7 @@ export async function addNote(tx: Tx, ctx: RequestContext, scope: FamilyScope, m
 }
 
 export async function updateNote(tx: Tx, ctx: RequestContext, scope: FamilyScope, meetingId: string, itemId: string, noteId: string, expected: number, text: string): Promise<MeetingNote> {
+  requireOpenInCircle(scope);
   const { item } = await visibleItem(tx, scope, meetingId, itemId);
   const before = item.notes.find((n) => n.id === noteId);
   if (!before) throw notFound();
@@ -123,6 +125,7 @@ export async function recordAttendance(
 
 /** Yes, no or maybe: whoever was invited answers for themselves; the family and its coaches may too. */
 export async function replyToMeeting(tx: Tx, ctx: RequestContext, scope: FamilyScope, meetingId: string, reply: 'yes' | 'no' | 'maybe'): Promise<Meeting> {
+  requireOpenInCircle(scope);
   const before = await visibleMeeting(tx, scope, meetingId);
   const invited = before.items.some((i) => i.people.some((p) => p.participantId === scope.participantId && p.invited));
   if (!invited && scope.reach !== 'full') throw forbidden();

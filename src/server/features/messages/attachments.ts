@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { fileTypeFromBuffer } from 'file-type';
 import { and, eq, sql } from 'drizzle-orm';
 import { ATTACHMENT_TYPES, type Attachment } from '../../../shared/schemas/messages.ts';
-import { requireInCircle, type FamilyScope } from '../../access/family-scope.ts';
+import { requireInCircle, requireOpenInCircle, type FamilyScope } from '../../access/family-scope.ts';
 import { audit } from '../../audit/audit.ts';
 import type { Tx } from '../../db/connection.ts';
 import { attachments } from '../../db/schema/index.ts';
@@ -30,7 +30,7 @@ export function safeFileName(name: string, contentType: string): string {
 export async function uploadAttachment(
   tx: Tx, ctx: RequestContext, scope: FamilyScope, store: AttachmentStore, conversationId: string, name: string, content: Buffer, maxBytes: number,
 ): Promise<Attachment> {
-  const me = requireInCircle(scope);
+  const me = requireOpenInCircle(scope);
   await visibleConversation(tx, scope, conversationId);
   if (content.length > maxBytes) throw invalidField('file', 'fileTooLarge');
   if (content.length === 0) throw invalidField('file', 'required');

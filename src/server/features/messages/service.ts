@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { Agreement } from '../../../shared/schemas/plan.ts';
 import type { Conversation, ConversationInput, Message, MessageAgreementInput, MessageInput } from '../../../shared/schemas/messages.ts';
 import { mayCoordinate } from '../../access/coordination.ts';
-import { requireInCircle, type FamilyScope } from '../../access/family-scope.ts';
+import { requireInCircle, requireOpenInCircle, type FamilyScope } from '../../access/family-scope.ts';
 import { audit } from '../../audit/audit.ts';
 import type { Tx } from '../../db/connection.ts';
 import { attachments, conversationMembers, conversations, families, familyParticipants, messages, users } from '../../db/schema/index.ts';
@@ -44,7 +44,7 @@ async function checkCircle(tx: Tx, scope: FamilyScope, ids: string[], field: str
  * it with an account at that moment; people who come later are added like anyone else.
  */
 export async function startConversation(tx: Tx, ctx: RequestContext, scope: FamilyScope, body: z.output<typeof ConversationInput>): Promise<Conversation> {
-  const me = requireInCircle(scope);
+  const me = requireOpenInCircle(scope);
   let ids = [...new Set(body.participantIds)];
   await checkCircle(tx, scope, ids, 'participantIds');
   if (body.wholeCircle) {
@@ -111,7 +111,7 @@ export async function removeMember(tx: Tx, ctx: RequestContext, scope: FamilySco
 export async function postMessage(
   tx: Tx, ctx: RequestContext, scope: FamilyScope, conversationId: string, body: z.output<typeof MessageInput>, publicUrl: string,
 ): Promise<Message> {
-  const me = requireInCircle(scope);
+  const me = requireOpenInCircle(scope);
   await visibleConversation(tx, scope, conversationId);
   if (body.replyToMessageId && (await loadMessages(tx, scope, { conversationId, ids: [body.replyToMessageId] })).length === 0) {
     throw invalidField('replyToMessageId', 'invalid');

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, notInArray, sql } from 'drizzle-orm';
 import type { LifeDomain } from '../../../shared/schemas/collaborations.ts';
 import type { ConsentGrant, ShareableItem, SharingOverview } from '../../../shared/schemas/sharing.ts';
+import { listReflections } from '../reflections/service.ts';
 import { SHAREABLE_ITEM_TYPES, type ShareableItemType } from '../../../shared/schemas/sharing.ts';
 import { FULL_ROLES, grantLive, topicWhere, type FamilyScope } from '../../access/family-scope.ts';
 import type { Executor } from '../../db/connection.ts';
@@ -28,7 +29,7 @@ export async function shareableItems(db: Executor, scope: FamilyScope, filter: {
     eq(familyParticipants.role, 'young_person'), isNull(familyParticipants.removedAt),
   ));
   const young = new Set(youngPeople.map((y) => y.id));
-  const planKinds = SHAREABLE_ITEM_TYPES.filter((k) => k !== 'agreement' && k !== 'contact_moment') as ('question' | 'strength' | 'worry' | 'goal')[];
+  const planKinds = SHAREABLE_ITEM_TYPES.filter((k) => k !== 'agreement' && k !== 'contact_moment' && k !== 'reflection') as ('question' | 'strength' | 'worry' | 'goal')[];
   const wantPlan = !filter.itemType || (planKinds as string[]).includes(filter.itemType);
   const items = !wantPlan ? [] : await db.select().from(planItems).where(and(
     eq(planItems.collaborationId, scope.collaborationId), eq(planItems.familyId, scope.familyId), isNull(planItems.deletedAt),
@@ -60,6 +61,11 @@ export async function shareableItems(db: Executor, scope: FamilyScope, filter: {
     )).orderBy(desc(contactMoments.occurredOn));
     for (const c of rows) {
       result.push({ itemType: 'contact_moment', id: c.id, label: short(`${c.occurredOn}: ${c.summary}`), lifeDomainId: c.lifeDomainId, aboutYoungPersonId: c.authorParticipantId && young.has(c.authorParticipantId) ? c.authorParticipantId : null });
+    }
+  }
+  if (!filter.itemType || filter.itemType === 'reflection') {
+    for (const x of await listReflections(db, scope, filter.id ? { id: filter.id } : {})) {
+      result.push({ itemType: 'reflection', id: x.id, label: short(`Eigen kracht ${x.reflectedOn}${x.subjectName ? ` (${x.subjectName})` : ''}: ${x.competence}/${x.motivation}/${x.social}`), lifeDomainId: null, aboutYoungPersonId: null });
     }
   }
   if (!filter.itemType || filter.itemType === 'service') {

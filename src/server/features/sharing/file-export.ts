@@ -17,6 +17,9 @@ import { loadMeetings } from '../meetings/repo.ts';
 import { listFamilyAccessLog } from './access-log.ts';
 import { loadSharingOverview } from './consents-repo.ts';
 import { listPriorInvolvements } from './prior-involvements.ts';
+import { listClosures } from '../closure/service.ts';
+import { listHandovers } from '../closure/handovers.ts';
+import { listReflections } from '../reflections/service.ts';
 
 /** The people around the family and the help involved, as far as the asker may see them. */
 export async function loadNetworkAndServices(tx: Tx, scope: FamilyScope) {
@@ -51,11 +54,14 @@ export async function loadWholeFile(tx: Tx, actor: Actor, scope: FamilyScope, pl
     contactMoments: await listContacts(tx, scope, { limit: MAX_ROWS }),
     plan,
     versions: await listVersions(tx, scope),
+    reflections: await listReflections(tx, scope),
     history: await allPages((cursor) => listHistory(tx, scope, { limit: 100, cursor })),
     ...(await loadNetworkAndServices(tx, scope)),
     /** Round tables with the agenda items and notes in the asker's sight (the same scoped read as the screens). */
     meetings: await loadMeetings(tx, scope),
     ...(full && {
+      closures: await listClosures(tx, scope),
+      handovers: await listHandovers(tx, scope),
       sharing: (await loadSharingOverview(tx, scope)).grants,
       priorInvolvements: await listPriorInvolvements(tx, scope),
       accessLog: await allPages((cursor) => listFamilyAccessLog(tx, actor, scope, { limit: 100, cursor, who: 'all' })),
@@ -68,6 +74,8 @@ export type WholeFile = Awaited<ReturnType<typeof loadWholeFile>>;
 const WORDS = {
   'nl-BE': {
     title: (name: string) => `Het dossier van ${name}`, subtitle: 'Alles wat over ons gezin is opgeschreven, en wie het bekeek',
+    closure: 'Afsluiting van de begeleiding', closedOn: 'Afgesloten op', reopenedOn: 'Opnieuw gestart op', handoverTo: 'Warme overdracht naar',
+    reflections: 'Eigen kracht: hoe sterk we ons voelen', competence: 'Kennen en kunnen', motivation: 'Willen en durven', social: 'Mensen om ons heen', family: 'het hele gezin',
     members: 'Wie hoort bij het gezin', contacts: 'Gesprekken en contacten', history: 'Wat er veranderde', looked: 'Wie keek in ons dossier',
     name: 'Naam', relation: 'Wie', when: 'Wanneer', who: 'Wie', what: 'Wat', organisation: 'Organisatie', none: 'Nog niets.',
     more: (n: number) => `… en nog ${n} oudere regels (zie het JSON-bestand).`,
@@ -76,6 +84,8 @@ const WORDS = {
   },
   en: {
     title: (name: string) => `The file of ${name}`, subtitle: 'Everything written down about our family, and who looked at it',
+    closure: 'End of the guidance', closedOn: 'Closed on', reopenedOn: 'Started again on', handoverTo: 'Warm handover to',
+    reflections: 'Own strength: how strong we feel', competence: 'Knowing and being able', motivation: 'Wanting and daring', social: 'People around us', family: 'the whole family',
     members: 'Who belongs to the family', contacts: 'Conversations and contacts', history: 'What changed', looked: 'Who looked at our file',
     name: 'Name', relation: 'Who', when: 'When', who: 'Who', what: 'What', organisation: 'Organisation', none: 'Nothing yet.',
     more: (n: number) => `… and ${n} older lines (see the JSON file).`,
@@ -98,6 +108,22 @@ function table(header: string[], rows: string[][], more: (n: number) => string, 
   return rows.length > PRINTED_ROWS ? [...shown, { kind: 'paragraph', text: more(rows.length - PRINTED_ROWS), small: true }] : shown;
 }
 
+/** The closing summary the family keeps, first in the document, and each handover's note. */
+function closureBlocks(file: WholeFile, locale: Locale): Block[] {
+  const w = WORDS[locale];
+  if (!file.closures || file.closures.length === 0) return [];
+  const blocks: Block[] = [{ kind: 'heading', level: 1, text: w.closure }];
+  for (const c of file.closures) {
+    blocks.push({ kind: 'paragraph', text: `${w.closedOn} ${when(c.closedAt, locale)}${c.reopenedAt ? ` · ${w.reopenedOn} ${when(c.reopenedAt, locale)}` : ''}`, small: true });
+    blocks.push({ kind: 'paragraph', text: c.summary });
+  }
+  for (const h of file.handovers ?? []) {
+    if (h.status !== 'approved') continue;
+    blocks.push({ kind: 'paragraph', text: `${w.handoverTo} ${h.service} (${h.organisation}), ${h.contactName}` }, { kind: 'paragraph', text: h.note });
+  }
+  return blocks;
+}
+
 /** The whole file as one readable document: the plan, the people, the contacts, the history and who looked. */
 export function fileDocument(file: WholeFile, locale: Locale, today: string): PlainDocument {
   const w = WORDS[locale];
@@ -111,8 +137,11 @@ export function fileDocument(file: WholeFile, locale: Locale, today: string): Pl
     title: w.title(file.family.displayName),
     subtitle: w.subtitle,
     blocks: [
+      ...closureBlocks(file, locale),
       ...plan.blocks,
       ...networkBlocks(file.network, file.services, new Map(file.plan.participants.map((p) => [p.id, p.displayName])), locale),
+      ...(file.reflections.length > 0 ? [{ kind: 'heading', level: 1, text: w.reflections } as Block, ...table([w.when, w.who, w.competence, w.motivation, w.social],
+        file.reflections.map((x) => [day(x.reflectedOn, locale), x.subjectName ?? w.family, `${x.competence}/5`, `${x.motivation}/5`, `${x.social}/5`]), w.more, w.none)] : []),
       { kind: 'heading', level: 1, text: w.members }, ...table([w.name, w.relation], members, w.more, w.none),
       { kind: 'heading', level: 1, text: w.contacts }, ...table([w.when, w.what], contacts, w.more, w.none),
       { kind: 'heading', level: 1, text: w.history }, ...table([w.when, w.who, w.what], history, w.more, w.none),

@@ -1,22 +1,26 @@
 import { and, asc, eq, isNull, ne } from 'drizzle-orm';
 import type { PortalFamily } from '../../../shared/schemas/sharing.ts';
 import type { Actor } from '../../access/actor.ts';
-import { loadFamilyScope } from '../../access/family-scope.ts';
+import { loadFamilyScope, visibleFamiliesWhere } from '../../access/family-scope.ts';
 import { audit } from '../../audit/audit.ts';
 import type { Tx } from '../../db/connection.ts';
 import { collaborations, families, familyParticipants, users } from '../../db/schema/index.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { loadAgreements, loadItems, participantNames } from '../plan/content.ts';
 import { pendingApprovalCount } from './consents-service.ts';
+import { currentClosure } from '../closure/service.ts';
 
 /**
  * The home page of someone in a family's circle who is not its coach: per family, what is asked of
  * them, whom to call, and what waits for their yes. Everything through the same scope as the file.
  */
+const presentClosure = (c: Awaited<ReturnType<typeof currentClosure>>) => (c ? { closedAt: c.closedAt, summary: c.summary, readsUntil: c.familyReadsUntil } : null);
+
 export async function loadPortal(tx: Tx, ctx: RequestContext, actor: Actor, now: Date): Promise<PortalFamily[]> {
   const places = await tx.select({ familyId: familyParticipants.familyId }).from(familyParticipants)
     .innerJoin(families, and(eq(families.collaborationId, familyParticipants.collaborationId), eq(families.id, familyParticipants.familyId)))
-    .where(and(eq(familyParticipants.userId, actor.userId), isNull(familyParticipants.removedAt), ne(familyParticipants.role, 'coach')))
+    // Only the families still in sight: after a closure, a place in the circle may have ended.
+    .where(and(eq(familyParticipants.userId, actor.userId), isNull(familyParticipants.removedAt), ne(familyParticipants.role, 'coach'), visibleFamiliesWhere(actor)))
     .orderBy(asc(families.displayName));
   const result: PortalFamily[] = [];
   for (const { familyId } of places) {
@@ -37,6 +41,7 @@ export async function loadPortal(tx: Tx, ctx: RequestContext, actor: Actor, now:
     result.push({
       id: familyId, ...family!, myParticipantId: scope.participantId, myRole: scope.participantRole, reach: scope.reach,
       myAgreements: mine, goalCount: goals.length, coaches, pendingApprovals: await pendingApprovalCount(tx, scope),
+      closure: scope.reach === 'full' ? presentClosure(await currentClosure(tx, scope)) : null,
     });
     await audit(tx, ctx, { action: 'read', entityType: 'portal', collaborationId: scope.collaborationId, familyId, role: scope.participantRole });
   }

@@ -136,12 +136,13 @@ function ContactForm({ familyId, onDone }: { familyId: string; onDone: () => voi
   const { t } = useTranslation();
   const idFor = formIds('contact');
   const people = usePlan(familyId).data?.participants ?? [];
-  const [v, setV] = useState({ occurredOn: today(), place: 'home', summary: '', presentParticipantIds: [] as string[] });
-  const feedback = useFormFeedback(['occurredOn', 'place', 'presentParticipantIds', 'summary']);
+  const [v, setV] = useState({ occurredOn: today(), place: 'home', summary: '', presentParticipantIds: [] as string[], minutesSpent: '' });
+  const feedback = useFormFeedback(['occurredOn', 'place', 'presentParticipantIds', 'summary', 'minutesSpent']);
   const create = useCreateContact(familyId);
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    const body = feedback.validate(ContactMomentInput, v);
+    // Time spent counts for the team's caseload; an empty field is "not written down".
+    const body = feedback.validate(ContactMomentInput, { ...v, minutesSpent: v.minutesSpent.trim() === '' ? null : Number(v.minutesSpent) });
     if (body && !create.isPending) create.mutate(body, { onSuccess: onDone, onError: feedback.showError });
   };
   const label = (f: string) => t(`families.contacts.fields.${f}` as 'families.contacts.fields.place');
@@ -156,6 +157,7 @@ function ContactForm({ familyId, onDone }: { familyId: string; onDone: () => voi
             onChange={(presentParticipantIds) => setV({ ...v, presentParticipantIds })} options={people.map((p) => ({ value: p.id, label: p.displayName }))} />
         )}
         <TextAreaField id={idFor('summary')} label={label('summary')} description={t('families.contacts.summaryHint')} value={v.summary} onChange={(summary) => setV({ ...v, summary })} error={feedback.fieldErrors.summary} rows={4} />
+        <TextField id={idFor('minutesSpent')} label={label('minutesSpent')} optional narrow inputMode="numeric" value={v.minutesSpent} onChange={(minutesSpent) => setV({ ...v, minutesSpent })} error={feedback.fieldErrors.minutesSpent} />
         <div className={formStyles.actions}>
           <Button type="submit" variant="primary" isPending={create.isPending}>{t('common.save')}</Button>
           <Button onPress={onDone}>{t('common.cancel')}</Button>

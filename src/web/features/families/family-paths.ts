@@ -1,5 +1,8 @@
 /** The addresses of a family's file; each tab is its own page so it can be linked and bookmarked. */
-export const FAMILY_TABS = ['plan', 'view', 'meetings', 'messages', 'columns', 'started', 'evaluation', 'network', 'call', 'services', 'members', 'lead', 'history', 'sharing', 'access'] as const;
+export const FAMILY_TABS = [
+  'plan', 'view', 'meetings', 'messages', 'columns', 'started', 'evaluation', 'strength', 'network', 'call', 'services', 'members', 'lead',
+  'history', 'sharing', 'access', 'closure',
+] as const;
 export type FamilyTab = (typeof FAMILY_TABS)[number];
 
 /**

@@ -12,6 +12,7 @@ import { Loading } from '../../components/Loading.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { usePortal } from '../sharing/queries.ts';
 import { PortalFamilyCard } from './PortalFamilies.tsx';
+import { WorkspaceSection } from '../workspace/WorkspaceSection.tsx';
 import styles from './HomePage.module.css';
 
 type Flash = 'welcome' | 'passwordChanged';
@@ -31,6 +32,8 @@ export function HomePage() {
       <PageHeader title={t('home.title', { name: me.user.name })} intro={t('home.intro')} />
       {flash === 'welcome' && <Alert tone="success">{t('home.flash.welcome')}</Alert>}
       {flash === 'passwordChanged' && <Alert tone="success">{t('home.flash.passwordChanged')}</Alert>}
+
+      {me.memberships.some((m) => m.roles.includes('coach')) && <WorkspaceSection />}
 
       <h2>{t('home.collaborations')}</h2>
       {me.memberships.length === 0 && !me.user.platformAdmin && !me.user.governmentAnalyst && (

@@ -33,6 +33,14 @@ export function PortalFamilyCard({ family, headingLevel = 2 }: { family: PortalF
         </Alert>
       )}
 
+      {family.closure && (
+        <section className={styles.closure} aria-labelledby={`${headingId}-closure`}>
+          <Sub id={`${headingId}-closure`}>{t('portal.closure.title')}</Sub>
+          <p>{family.closure.summary}</p>
+          {family.closure.readsUntil && <p className={styles.muted}>{t('portal.closure.readsUntil', { date: new Date(family.closure.readsUntil).toLocaleDateString(locale) })}</p>}
+        </section>
+      )}
+
       <ButtonLink to={familyPaths.tab(family.id, 'view')} variant="primary" className={styles.big}>
         {ours ? t('portal.ourPlan') : t('portal.theirPlan')}
       </ButtonLink>
