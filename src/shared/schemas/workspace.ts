@@ -20,7 +20,7 @@ export const WorkspaceFamily = z.object({
   /** The earliest due date of an open agreement. */
   nextAgreementDueOn: z.iso.date().nullable(),
   /** When the next evaluation is due: the last one (or the start) plus the evaluation interval. */
-  evaluationDueOn: z.iso.date(),
+  evaluationDueOn: z.iso.date().nullable(),
   /** The next meeting (round table, contact) when the agenda is known; null otherwise. */
   nextMeeting: z.object({ at: Timestamp, title: z.string() }).nullable(),
   /** Unread messages in the family's conversation when known; null otherwise. */

@@ -52,7 +52,7 @@ export async function loadWorkspace(tx: Tx, ctx: RequestContext, actor: Actor, n
   const mine = await myFamilies(tx, actor);
   const ids = mine.map((f) => f.id);
   const signals = new Map<string, FamilySignals>(ids.map((id) => [id, {
-    lastContactOn: null, overdueAgreements: 0, dueSoonAgreements: 0, nextAgreementDueOn: null, evaluationDueOn: today, nextMeeting: null, unreadMessages: null,
+    lastContactOn: null, overdueAgreements: 0, dueSoonAgreements: 0, nextAgreementDueOn: null, evaluationDueOn: null, nextMeeting: null, unreadMessages: 0,
   }]));
   if (ids.length > 0) {
     for (const signal of SIGNALS) {

@@ -1,7 +1,10 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Actor } from '../../access/actor.ts';
 import type { Executor } from '../../db/connection.ts';
-import { agreements, contactMoments, families } from '../../db/schema/index.ts';
+import { agreements, contactMoments } from '../../db/schema/index.ts';
+import { evaluationDueExpr } from '../meetings/evaluation.ts';
+import { nextMeetingsFor } from '../meetings/next.ts';
+import { unreadCountsFor } from '../messages/unread.ts';
 import { daysBetweenDates } from '../registrations/timing.ts';
 
 /**
@@ -13,7 +16,8 @@ export interface FamilySignals {
   overdueAgreements: number;
   dueSoonAgreements: number;
   nextAgreementDueOn: string | null;
-  evaluationDueOn: string;
+  /** The collaboration's evaluation interval after the last evaluation (or the first agreement); null without agreements. */
+  evaluationDueOn: string | null;
   nextMeeting: { at: string; title: string } | null;
   unreadMessages: number | null;
 }
@@ -26,8 +30,6 @@ export type Signal = (db: Executor, actor: Actor, familyIds: string[], today: st
 
 /** Agreements due within this many days count as "due soon". */
 export const DUE_SOON_DAYS = 7;
-/** A trajectory is evaluated every so many days (a round table "after some months"). */
-export const EVALUATION_INTERVAL_DAYS = 90;
 
 const addDays = (isoDate: string, days: number) => new Date(Date.parse(`${isoDate}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
@@ -50,21 +52,26 @@ export const agreementsDueFor: Signal = async (db, _actor, familyIds, today) => 
   return new Map(rows.map((r) => [r.familyId, { overdueAgreements: r.overdue, dueSoonAgreements: r.dueSoon, nextAgreementDueOn: r.next }]));
 };
 
+/** The same due date as the evaluation proposal, the agenda and the reminder job. */
 export const evaluationsDueFor: Signal = async (db, _actor, familyIds) => {
-  const rows = await db.select({
-    familyId: families.id,
-    since: sql<string>`coalesce((select max(e.held_on) from evaluations e where e.collaboration_id = ${families.collaborationId}
-      and e.family_id = ${families.id} and e.deleted_at is null), (${families.createdAt} at time zone 'Europe/Brussels')::date)::text`,
-  }).from(families).where(inArray(families.id, familyIds));
-  return new Map(rows.map((r) => [r.familyId, { evaluationDueOn: addDays(r.since, EVALUATION_INTERVAL_DAYS) }]));
+  const ids = sql.join(familyIds.map((id) => sql`${id}::uuid`), sql`, `);
+  const result = await db.execute(sql`select f.id, ${sql.raw(evaluationDueExpr('f'))}::text as due from families f where f.id in (${ids})`);
+  const rows = (result as unknown as { rows: { id: string; due: string | null }[] }).rows;
+  return new Map(rows.map((r) => [r.id, { evaluationDueOn: r.due }]));
 };
 
-/**
- * The signals of the home page, in order. More plug in here as one function each, with the same
- * shape: the agenda's `nextMeetingsFor(db, actor, familyIds)` fills `nextMeeting`, the
- * conversation's `unreadCountsFor(db, actor, familyIds)` fills `unreadMessages`.
- */
-export const SIGNALS: Signal[] = [lastContactFor, agreementsDueFor, evaluationsDueFor];
+export const nextMeetingFor: Signal = async (db, actor, familyIds) => {
+  const next = await nextMeetingsFor(db, actor, familyIds);
+  return new Map([...next].map(([id, m]) => [id, { nextMeeting: { at: m.startsAt, title: m.title } }]));
+};
+
+export const unreadMessagesFor: Signal = async (db, actor, familyIds) => {
+  const counts = await unreadCountsFor(db, actor, familyIds);
+  return new Map(familyIds.map((id) => [id, { unreadMessages: counts.get(id) ?? 0 }]));
+};
+
+/** The signals of the home page; more plug in here as one function each. */
+export const SIGNALS: Signal[] = [lastContactFor, agreementsDueFor, evaluationsDueFor, nextMeetingFor, unreadMessagesFor];
 
 export type Attention = { attention: 'now' | 'soon' | 'calm'; reasons: string[]; score: number };
 
@@ -77,13 +84,14 @@ export function attentionOf(s: FamilySignals, today: string): Attention {
   const soon: string[] = [];
   const sinceContact = s.lastContactOn ? daysBetweenDates(s.lastContactOn, today) : null;
   if (s.overdueAgreements > 0) now.push('agreements_overdue');
-  if (s.evaluationDueOn < today) now.push('evaluation_overdue');
+  const evaluationLate = s.evaluationDueOn !== null && s.evaluationDueOn < today;
+  if (evaluationLate) now.push('evaluation_overdue');
   if (sinceContact !== null && sinceContact > CONTACT_GAP_DAYS) now.push('no_contact_long');
   if (s.nextMeeting && s.nextMeeting.at.slice(0, 10) === today) now.push('meeting_today');
   if (s.unreadMessages) soon.push('unread_messages');
   if (s.dueSoonAgreements > 0) soon.push('agreements_due_soon');
-  if (s.evaluationDueOn >= today && daysBetweenDates(today, s.evaluationDueOn) <= 14) soon.push('evaluation_due_soon');
+  if (s.evaluationDueOn !== null && s.evaluationDueOn >= today && daysBetweenDates(today, s.evaluationDueOn) <= 14) soon.push('evaluation_due_soon');
   if (sinceContact === null) soon.push('no_contact_yet');
-  const score = s.overdueAgreements * 10 + (s.evaluationDueOn < today ? 8 : 0) + (sinceContact ?? 0) / 7 + s.dueSoonAgreements * 3 + (s.unreadMessages ?? 0);
+  const score = s.overdueAgreements * 10 + (evaluationLate ? 8 : 0) + (sinceContact ?? 0) / 7 + s.dueSoonAgreements * 3 + (s.unreadMessages ?? 0);
   return { attention: now.length > 0 ? 'now' : soon.length > 0 ? 'soon' : 'calm', reasons: [...now, ...soon], score };
 }

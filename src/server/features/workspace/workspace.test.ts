@@ -36,6 +36,9 @@ beforeAll(async () => {
   await agreement(f.dueSoon, shift(3));
   await contact(f.dueSoon, today);
   await contact(f.calm, today);
+  const tomorrow = new Date(Date.now() + 86_400_000).toISOString();
+  const later = new Date(Date.now() + 90_000_000).toISOString();
+  await created(coach, url(f.calm, 'meetings'), { title: 'Rondetafel', items: [{ title: 'School', startsAt: tomorrow, endsAt: later }] });
   await t.db.update(families).set({ status: 'closed' }).where(eq(families.id, f.closed.familyId));
 });
 
@@ -49,10 +52,18 @@ describe('the coach\'s home page', () => {
     expect(mine.map((x: { displayName: string }) => x.displayName)).toEqual(['Gezin Achterstand', 'Gezin Binnenkort', 'Gezin Rustig']);
     expect(mine[0]).toMatchObject({
       id: f.overdue.familyId, attention: 'now', overdueAgreements: 1, dueSoonAgreements: 0, nextAgreementDueOn: shift(-3),
-      lastContactOn: shift(-30), daysSinceContact: 30, reasons: ['agreements_overdue', 'no_contact_long'], nextMeeting: null, unreadMessages: null,
+      lastContactOn: shift(-30), daysSinceContact: 30, reasons: ['agreements_overdue', 'no_contact_long'], nextMeeting: null, unreadMessages: 0,
     });
-    expect(mine[1]).toMatchObject({ attention: 'soon', overdueAgreements: 0, dueSoonAgreements: 1, daysSinceContact: 0, reasons: ['agreements_due_soon'] });
-    expect(mine[2]).toMatchObject({ attention: 'calm', reasons: [], evaluationDueOn: shift(90) });
+    // The evaluation is due the collaboration's interval (three months) after the plan's first agreement.
+    const inThreeMonths = new Date(Date.parse(`${today}T12:00:00Z`));
+    const day = inThreeMonths.getUTCDate();
+    inThreeMonths.setUTCMonth(inThreeMonths.getUTCMonth() + 3);
+    if (inThreeMonths.getUTCDate() !== day) inThreeMonths.setUTCDate(0); // as PostgreSQL: 30 November + 3 months = 28 February
+    expect(mine[1]).toMatchObject({
+      attention: 'soon', overdueAgreements: 0, dueSoonAgreements: 1, daysSinceContact: 0, reasons: ['agreements_due_soon'],
+      evaluationDueOn: inThreeMonths.toISOString().slice(0, 10),
+    });
+    expect(mine[2]).toMatchObject({ attention: 'calm', reasons: [], evaluationDueOn: null, nextMeeting: { title: 'Rondetafel' } });
     const ids = JSON.stringify(body);
     for (const other of [f.closed, f.removed, f.otherCoach]) expect(ids).not.toContain(other.familyId);
   });

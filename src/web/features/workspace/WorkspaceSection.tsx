@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Workspace, type WorkspaceFamily } from '../../../shared/schemas/workspace.ts';
 import { apiRequest } from '../../app/api.ts';
 import { paths } from '../../app/paths.ts';
+import { longDay, timeOf } from '../meetings/format.ts';
 import { Badge } from '../../components/Badge.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
@@ -52,16 +53,16 @@ export function WorkspaceSection() {
 }
 
 function FamilyCard({ family: f }: { family: WorkspaceFamily }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <li className={`${styles.card} ${f.attention === 'now' ? styles.now : f.attention === 'soon' ? styles.soon : ''}`}>
       <h3 className={styles.name}><Link to={familyPaths.plan(f.id)}>{f.displayName}</Link></h3>
       <Badge tone={f.attention === 'now' ? 'warning' : 'neutral'}>{t(`workspace.attention.${f.attention}`)}</Badge>
       <ul className={styles.facts}>
-        {f.reasons.map((r) => <li key={r}>{t(`workspace.reasons.${r}`, { count: r === 'agreements_overdue' ? f.overdueAgreements : f.dueSoonAgreements, days: f.daysSinceContact ?? 0 })}</li>)}
+        {f.reasons.map((r) => <li key={r}>{t(`workspace.reasons.${r}`, { count: r === 'agreements_overdue' ? f.overdueAgreements : r === 'unread_messages' ? (f.unreadMessages ?? 0) : f.dueSoonAgreements, days: f.daysSinceContact ?? 0 })}</li>)}
         <li>{f.lastContactOn ? t('workspace.lastContact', { count: f.daysSinceContact ?? 0, days: f.daysSinceContact ?? 0 }) : t('workspace.noContact')}</li>
-        {f.nextMeeting && <li>{t('workspace.nextMeeting', { title: f.nextMeeting.title, date: new Date(f.nextMeeting.at).toLocaleString() })}</li>}
-        <li>{t('workspace.evaluationDue', { date: f.evaluationDueOn })}</li>
+        {f.nextMeeting && <li>{t('workspace.nextMeeting', { title: f.nextMeeting.title, date: `${longDay(f.nextMeeting.at, i18n.language)} ${timeOf(f.nextMeeting.at, i18n.language)}` })}</li>}
+        {f.evaluationDueOn && <li>{t('workspace.evaluationDue', { date: longDay(f.evaluationDueOn, i18n.language) })}</li>}
       </ul>
       <p className={styles.actions}>
         <Link to={familyPaths.tab(f.id, 'members')}>{t('workspace.contact')}</Link>
