@@ -10,6 +10,7 @@ import { PageHeader, useDocumentTitle } from '../../components/PageHeader.tsx';
 import { useLocale } from '../../i18n/i18n.ts';
 import { useFamilyContext } from '../families/FamilyLayout.tsx';
 import { usePlan } from '../families/queries.ts';
+import { useLead } from '../lead/queries.ts';
 import familyStyles from '../families/Family.module.css';
 import { longDay, timeSpan } from './format.ts';
 import { MeetingForm } from './MeetingForm.tsx';
@@ -26,14 +27,14 @@ export function MeetingsPage() {
   const full = family.reach === 'full';
   const proposal = useEvaluationProposal(family.id, full);
   const plan = usePlan(family.id, full);
+  const lead = useLead(family.id);
   const [planning, setPlanning] = useState<'round_table' | 'evaluation' | null>(null);
   useDocumentTitle(t('meetings.title'));
 
   if (meetings.isPending) return <Loading />;
   if (meetings.isError) return <ErrorState error={meetings.error} onRetry={() => void meetings.refetch()} isRetrying={meetings.isFetching} />;
-  // The server decides (requireCoordinator); the button follows the same rule: the family's parents and its coaches.
-  const myRole = plan.data?.participants.find((p) => p.id === family.myParticipantId)?.role;
-  const mayPlan = full && (myRole === 'coach' || myRole === 'parent');
+  // The server decides (requireCoordinator); the button follows the same rule, as the lead tells it.
+  const mayPlan = full && lead.data?.mayHandOver === true;
 
   return (
     <>
