@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Locale } from '../../../shared/locales.ts';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/connection.ts';
+import { ensureOneScheduled } from '../../jobs/queue.ts';
 import type { JobHandler } from '../../jobs/worker.ts';
 import { queueMail } from '../../mail/outbox.ts';
 import { compose } from '../../mail/templates.ts';
@@ -14,16 +15,8 @@ export const REMINDER_DAYS_AHEAD = 14;
 
 const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 
-/** Like the registration digest: one pending run at a time across instances (advisory lock). */
-export async function ensureEvaluationRemindersScheduled(db: Db, runAt: Date): Promise<void> {
-  await db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${EVALUATION_REMINDER_JOB}))`);
-    await tx.execute(sql`
-      insert into jobs (kind, payload, run_at)
-      select ${EVALUATION_REMINDER_JOB}, '{}'::jsonb, ${runAt.toISOString()}::timestamptz
-      where not exists (select 1 from jobs where kind = ${EVALUATION_REMINDER_JOB} and done_at is null and failed_at is null and locked_at is null)`);
-  });
-}
+/** Like the registration digest: one pending run at a time across instances. */
+export const ensureEvaluationRemindersScheduled = (db: Db, runAt: Date): Promise<void> => ensureOneScheduled(db, EVALUATION_REMINDER_JOB, runAt);
 
 function reminderMail(p: { to: string; name: string; familyName: string; dueOn: string; url: string; locale: Locale }) {
   const day = new Intl.DateTimeFormat(p.locale === 'en' ? 'en-GB' : 'nl-BE', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${p.dueOn}T12:00:00Z`));

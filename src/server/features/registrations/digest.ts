@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Locale } from '../../../shared/locales.ts';
 import type { Config } from '../../config.ts';
 import type { Db, Executor } from '../../db/connection.ts';
+import { ensureOneScheduled } from '../../jobs/queue.ts';
 import type { JobHandler } from '../../jobs/worker.ts';
 import { queueMail } from '../../mail/outbox.ts';
 import { warningDigestMail } from '../../mail/templates.ts';
@@ -21,23 +22,8 @@ export async function coordinatorsOf(db: Executor, collaborationId: string): Pro
 }
 const tz = sql.raw(`'${TIME_ZONE}'`);
 
-/**
- * Makes sure exactly one future digest is waiting. Several app instances may start at once, and
- * the running digest schedules its successor: a transaction-scoped advisory lock serialises these
- * callers, and the insert happens only when no unclaimed digest job is pending (a running one is
- * locked by its worker and does not count). No extra column or index is needed; the worst case
- * (a worker dying mid-digest while another instance starts) is one extra digest, after which the
- * chain is single again, because each run only schedules when none is pending.
- */
-export async function ensureDigestScheduled(db: Db, runAt: Date): Promise<void> {
-  await db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${DIGEST_JOB}))`);
-    await tx.execute(sql`
-      insert into jobs (kind, payload, run_at)
-      select ${DIGEST_JOB}, '{}'::jsonb, ${runAt.toISOString()}::timestamptz
-      where not exists (select 1 from jobs where kind = ${DIGEST_JOB} and done_at is null and failed_at is null and locked_at is null)`);
-  });
-}
+/** Exactly one future digest waits, whatever the number of app instances. */
+export const ensureDigestScheduled = (db: Db, runAt: Date): Promise<void> => ensureOneScheduled(db, DIGEST_JOB, runAt);
 
 interface Waiting {
   collaborationId: string;
