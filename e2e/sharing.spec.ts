@@ -89,9 +89,10 @@ test('a parent invites the teacher, shares only school, revokes it, and sees the
   await expect(tom.getByText(SCHOOL_GOAL)).toBeVisible();
   await expect(tom.getByText(MONEY_GOAL)).toHaveCount(0);
   await expect(tom.getByText('Je ziet alleen wat het gezin met jou deelt.')).toBeVisible();
-  // Only the family view: no working plan, no members, no history, no sharing.
+  // The family view and the round tables and conversations they may be in: no working plan, no
+  // members, no history, no sharing.
   const tabs = tom.getByRole('navigation', { name: 'Onderdelen van het gezinsdossier' });
-  await expect(tabs.getByRole('link')).toHaveText(['Gezinsweergave']);
+  await expect(tabs.getByRole('link')).toHaveText(['Gezinsweergave', 'Rondetafels', 'Gesprekken']);
   await expectAccessible(tom);
   const planUrl = tom.url();
 

@@ -8,6 +8,7 @@ import { ErrorState } from '../../components/ErrorState.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { TextField } from '../../components/TextField.tsx';
+import { brusselsDay } from '../../../shared/brussels-day.ts';
 
 const hours = (minutes: number) => (minutes / 60).toLocaleString(undefined, { maximumFractionDigits: 1 });
 
@@ -17,7 +18,7 @@ export function CaseloadPage() {
   const { collaborationId = '' } = useParams();
   const today = new Date();
   const [from, setFrom] = useState(new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 2, 1)).toISOString().slice(0, 10));
-  const [to, setTo] = useState(today.toISOString().slice(0, 10));
+  const [to, setTo] = useState(brusselsDay(today));
   const valid = /^\d{4}-\d{2}-\d{2}$/.test(from) && /^\d{4}-\d{2}-\d{2}$/.test(to) && from <= to;
   const caseload = useQuery({
     queryKey: ['caseload', collaborationId, from, to], enabled: valid,

@@ -20,9 +20,10 @@ import formStyles from '../../components/Form.module.css';
 import { useFamilyContext } from './FamilyLayout.tsx';
 import { usePlan, useCreateEvaluation } from './queries.ts';
 import styles from './Family.module.css';
+import { brusselsDay } from '../../../shared/brussels-day.ts';
 
 interface GoalReview { wentWell: string; gotStuck: string; decision: EvaluationDecision; newText: string }
-const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(new Date());
+const today = () => brusselsDay();
 
 /** Looking back together: per goal what went well, what got stuck, and how it goes on. Saves a version. */
 export function EvaluationPage() {

@@ -24,8 +24,9 @@ import { Alert } from '../../components/Alert.tsx';
 import { InviteForm } from '../sharing/InviteForm.tsx';
 import { PriorInvolvementSection } from '../sharing/PriorInvolvementSection.tsx';
 import styles from './Family.module.css';
+import { brusselsDay } from '../../../shared/brussels-day.ts';
 
-const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(new Date());
+const today = () => brusselsDay();
 
 /** The family itself (members, what matters to each) and the contact moments, which the family reads too. */
 export function MembersPage() {

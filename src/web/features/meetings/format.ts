@@ -1,3 +1,4 @@
+import { brusselsDay } from '../../../shared/brussels-day.ts';
 /** Meetings are planned and shown in Brussels time, wherever the browser is. */
 export const TIME_ZONE = 'Europe/Brussels';
 
@@ -20,7 +21,7 @@ export function brusselsInstant(day: string, time: string): string {
   return new Date(asUtc - offsetAt(first) * 60_000).toISOString();
 }
 
-export const dayOf = (iso: string) => new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
+export const dayOf = (iso: string) => brusselsDay(iso);
 
 export const longDay = (isoOrDate: string, locale: string) =>
   new Intl.DateTimeFormat(lang(locale), { timeZone: TIME_ZONE, weekday: 'long', day: 'numeric', month: 'long' })

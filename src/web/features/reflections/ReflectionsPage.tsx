@@ -24,6 +24,7 @@ import formStyles from '../../components/Form.module.css';
 import { useFamilyContext } from '../families/FamilyLayout.tsx';
 import { familyKey, usePlan } from '../families/queries.ts';
 import { StrengthChart } from './StrengthChart.tsx';
+import { brusselsDay } from '../../../shared/brussels-day.ts';
 
 const reflectionsKey = (familyId: string) => [...familyKey(familyId), 'reflections'] as const;
 
@@ -69,7 +70,7 @@ function ReflectionForm({ familyId, members, onDone }: { familyId: string; membe
   const feedback = useFormFeedback(FIELDS);
   const queryClient = useQueryClient();
   const [v, setV] = useState({
-    reflectedOn: new Date().toISOString().slice(0, 10), subjectParticipantId: 'family', competence: '', motivation: '', social: '',
+    reflectedOn: brusselsDay(), subjectParticipantId: 'family', competence: '', motivation: '', social: '',
     competenceNote: '', motivationNote: '', socialNote: '', note: '', withFamily: false, presentParticipantIds: [] as string[],
   });
   const save = useMutation({

@@ -1,4 +1,5 @@
 import type { Locale } from '../../../shared/locales.ts';
+import { brusselsDay } from '../../../shared/brussels-day.ts';
 
 /** "23 november 2026": dates in words read more easily than numbers. */
 export function formatDate(iso: string, locale: Locale): string {
@@ -6,9 +7,9 @@ export function formatDate(iso: string, locale: Locale): string {
   return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric' }).format(date);
 }
 
-/** Today's date as YYYY-MM-DD, in the person's own time zone. */
+/** Today's date as YYYY-MM-DD in Brussels, as the server counts it. */
 export function todayIso(now = new Date()): string {
-  return isoDate(now);
+  return brusselsDay(now);
 }
 
 export function isoDate(date: Date): string {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ConsentGrant } from '../../../shared/schemas/sharing.ts';
-import { actionWord, brusselsDay, dayLabel, entityWord, grantsFor, groupByDay, lastDay, type Topic } from './sharing-format.ts';
+import { actionWord, dayLabel, entityWord, grantsFor, groupByDay, lastDay, type Topic } from './sharing-format.ts';
+import { brusselsDay } from '../../../shared/brussels-day.ts';
 
 const TOM = '00000000-0000-4000-8000-000000000001';
 const OMA = '00000000-0000-4000-8000-000000000002';

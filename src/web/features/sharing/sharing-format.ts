@@ -1,4 +1,5 @@
 import type { AccessLogEntry, ConsentGrant, ShareableItemType } from '../../../shared/schemas/sharing.ts';
+import { brusselsDay } from '../../../shared/brussels-day.ts';
 
 /** A topic on the "who sees what" screen: a whole life domain, or one single item. */
 export type Topic = { kind: 'domain'; lifeDomainId: string; label: string; symbol?: string } | { kind: 'item'; itemType: ShareableItemType; itemId: string; label: string };
@@ -23,10 +24,6 @@ export function grantsFor(grants: readonly ConsentGrant[], participantId: string
   return { active: newest(mine.filter((g) => g.status === 'active')), proposed: newest(mine.filter((g) => g.status === 'proposed')) };
 }
 
-/** The calendar day in Brussels, as yyyy-mm-dd: the key to group the access log by day. */
-export function brusselsDay(iso: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(new Date(iso));
-}
 
 export interface DayGroup<T> {
   day: string;

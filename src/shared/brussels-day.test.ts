@@ -1,0 +1,10 @@
+import { describe, expect, it } from 'vitest';
+import { brusselsDay } from './brussels-day.ts';
+
+describe('the calendar day in Brussels', () => {
+  it('is already tomorrow in the last hour(s) before midnight UTC', () => {
+    expect(brusselsDay(new Date('2026-12-01T23:30:00Z'))).toBe('2026-12-02');
+    expect(brusselsDay('2026-06-30T22:30:00Z')).toBe('2026-07-01');
+    expect(brusselsDay('2026-06-30T21:59:00Z')).toBe('2026-06-30');
+  });
+});
