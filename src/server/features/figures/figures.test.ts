@@ -1,7 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CollaborationFigures } from '../../../shared/schemas/figures.ts';
+import { figureWords } from '../../../shared/figure-labels.ts';
 import { signIn, useTestApp, type Client } from '../../test/harness.ts';
 import { pdfText } from '../../test/pdf.ts';
+import { columnsOf } from './columns.ts';
+import { FIGURES } from './registry.ts';
 import { FUTURE_MEETING_DAYS, NOW, PERIOD, seedFixture, type Fixture } from './test-fixture.ts';
 
 const t = useTestApp({}, { clock: () => NOW });
@@ -144,6 +147,22 @@ describe('the collaboration figures, counted by hand', () => {
     const res = await coordinator.request('GET', `/api/v1/collaborations/${fx.x}/figures?from=2026-03-01&to=2026-01-01`);
     expect(res.statusCode).toBe(422);
     expect(res.json().error.details[0]).toMatchObject({ field: 'to', code: 'periodEndBeforeStart', message: expect.stringMatching(/einddatum/) });
+  });
+});
+
+describe('labels', () => {
+  it('every figure has a title, every column and every fixed category a word, in nl-BE and en', () => {
+    for (const locale of ['nl-BE', 'en'] as const) {
+      const words = figureWords(locale);
+      for (const figure of FIGURES) {
+        expect(words.titles[figure.id], `${locale} ${figure.id}`).toBeTruthy();
+        for (const column of columnsOf(figure)) expect(words.columns[column.key], `${locale} ${figure.id} ${column.key}`).toBeTruthy();
+        for (const d of figure.dimensions) {
+          if (d.values === undefined || d.values === 'months') continue;
+          for (const v of d.values) expect(words.values[d.key]?.[v], `${locale} ${d.key} ${v}`).toBeTruthy();
+        }
+      }
+    }
   });
 });
 
