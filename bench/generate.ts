@@ -129,6 +129,44 @@ export async function generate(db: Db, scale: number, log: (line: string) => voi
     select c.id, f.id, 'Persoon ' || j, case when j = 1 then 1 when f.r < 0.55 and j = 2 then 2 else 3 end,
       case when j = 2 and f.i % 10 = 0 then 'declined' else 'involved' end
     from bench_f f join bench_c c on c.n = f.n cross join generate_series(1, 3) j`);
+  // Closures: every closed family has its closure in force (on its last change); reasons spread,
+  // 40 % with a warm handover. 5 % of the active families older than a year were closed once and reopened.
+  await step('closures', sql`
+    insert into family_closures (collaboration_id, family_id, closed_at, reason, summary, duration_days, warm_handover, reopened_at)
+    select f.collaboration_id, f.id, x.closed_at,
+      (array['goals_reached','goals_reached','goals_reached','warm_referral','warm_referral','family_stopped','moved','other'])[1 + floor(random() * 8)::int],
+      'Afgesloten', ((x.closed_at at time zone 'Europe/Brussels')::date - (f.created_at at time zone 'Europe/Brussels')::date), random() < 0.4,
+      case when f.status = 'active' then x.closed_at + interval '1 day' * (10 + 50 * random()) end
+    from families f join bench_c c on c.id = f.collaboration_id
+    cross join lateral (select case when f.status = 'closed' then f.updated_at else f.created_at + interval '1 day' * (60 + 200 * random()) end as closed_at) x
+    where f.status = 'closed' or (f.created_at < now() - interval '365 days' and random() < 0.05)`);
+
+  // Round tables: 1 to 3 per family, about every two months from the start (not after the closure);
+  // one in eight an evaluation round, one in twenty cancelled, a few deleted. A ring-2 person in the
+  // circle of the families with an informal network; invited to most round tables, attending many.
+  await step('ring-2 participants', sql`
+    insert into family_participants (collaboration_id, family_id, display_name, role, ring)
+    select c.id, f.id, 'Oma ' || f.i, 'network_member', 2 from bench_f f join bench_c c on c.n = f.n where f.r < 0.55`);
+  await step('round tables', sql`
+    insert into meetings (collaboration_id, family_id, kind, title, starts_at, ends_at, status, deleted_at)
+    select f.collaboration_id, f.id, case when random() < 0.125 then 'evaluation' else 'round_table' end, 'Rondetafel', x.starts_at,
+      x.starts_at + interval '90 minutes', case when random() < 0.05 then 'cancelled' else 'planned' end,
+      case when random() < 0.02 then x.starts_at - interval '3 days' end
+    from families f join bench_c c on c.id = f.collaboration_id
+    cross join generate_series(1, 3) j
+    cross join lateral (select f.created_at + interval '1 day' * (j * 60 - 30 + 20 * random()) as starts_at) x
+    where j <= 1 + (abs(hashtext(f.id::text)) % 3) and (f.status <> 'closed' or x.starts_at < f.updated_at)`);
+  await db.execute(sql`
+    insert into meeting_items (collaboration_id, family_id, meeting_id, title, starts_at, ends_at)
+    select m.collaboration_id, m.family_id, m.id, 'Agendapunt', m.starts_at, m.ends_at
+    from meetings m join bench_c c on c.id = m.collaboration_id`);
+  await step('round-table people', sql`
+    insert into meeting_item_people (collaboration_id, item_id, participant_id, invited, attended)
+    select mi.collaboration_id, mi.id, fp.id, fp.role <> 'network_member' or random() < 0.7,
+      case when mi.ends_at < now() then random() < 0.8 end
+    from meeting_items mi join bench_c c on c.id = mi.collaboration_id
+    join family_participants fp on fp.collaboration_id = mi.collaboration_id and fp.family_id = mi.family_id
+      and fp.role in ('parent', 'network_member', 'coach') and fp.removed_at is null`);
   await step('vacuum analyze', sql`vacuum analyze`);
   for (const table of ['bench_f', 'bench_coach', 'bench_c']) await db.execute(sql.raw(`drop table ${table}`));
   return { collaborations: 16, families, registrations: Math.round(families * 1.2), planItems: items, contactMoments: contacts };

@@ -18,6 +18,10 @@ test('a coordinator filters the figures, downloads a CSV and the PDF, and prints
   await expect(caseload.getByRole('rowheader', { name: 'Sofie Janssens' })).toBeVisible();
   // Every chart says in one sentence what it shows, and is a table too.
   await expect(page.locator('[data-figure="families"] svg[role="img"]')).toHaveAccessibleName(/^Gestart: \d+; Afgesloten: \d+; Actief op het einde: \d+\.$/);
+  // The figures on closures and round tables are there like the others.
+  await expect(page.locator('[data-figure="closure-reasons"]').getByRole('heading', { name: 'Waarom de begeleiding stopte' })).toBeVisible();
+  await expect(page.locator('[data-figure="round-table-families"] svg[role="img"]')).toHaveAccessibleName(/^Gezinnen: \d+; Met een rondetafel: \d+; Zonder rondetafel: \d+; Aandeel met een rondetafel: /);
+  await expect(page.locator('[data-figure="round-table-network"]').getByRole('heading', { name: 'Informeel netwerk aan de rondetafel' })).toBeVisible();
   await expectAccessible(page);
 
   await choose(page, /Gezinscoach$/, 'Chris Peeters');
@@ -55,6 +59,7 @@ test('the government sees Flanders and each collaboration, with "<5" for small n
   const first = page.locator('[data-figure="first-contact"]');
   await expect(first.getByRole('cell', { name: '<5' }).first()).toBeVisible();
   await expect(page.locator('[data-figure="caseload"]')).toHaveCount(0);
+  await expect(page.locator('[data-figure="round-tables"]').getByRole('heading', { name: 'Rondetafels per maand' })).toBeVisible();
   await expectAccessible(page);
   await choose(page, /Voor$/, 'Samenwerkingsverband Regio Gent (demo)');
   await expect(first.getByRole('cell', { name: '<5' }).first()).toBeVisible();

@@ -12,7 +12,7 @@ export const SUPPRESSION_THRESHOLD = 5;
 export const SUPPRESSED = '<5' as const;
 
 export const FIGURE_COLUMN_KINDS = ['dimension', 'count', 'share', 'value'] as const;
-export const FIGURE_UNITS = ['families', 'registrations', 'goals', 'coaches', 'days', 'hours', 'share'] as const;
+export const FIGURE_UNITS = ['families', 'registrations', 'goals', 'coaches', 'meetings', 'days', 'hours', 'share'] as const;
 
 export const FigureColumn = z.object({
   key: z.string(),

@@ -1,8 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CollaborationFigures } from '../../../shared/schemas/figures.ts';
+import { figureWords } from '../../../shared/figure-labels.ts';
 import { signIn, useTestApp, type Client } from '../../test/harness.ts';
 import { pdfText } from '../../test/pdf.ts';
-import { NOW, PERIOD, seedFixture, type Fixture } from './test-fixture.ts';
+import { columnsOf } from './columns.ts';
+import { FIGURES } from './registry.ts';
+import { FUTURE_MEETING_DAYS, NOW, PERIOD, seedFixture, type Fixture } from './test-fixture.ts';
 
 const t = useTestApp({}, { clock: () => NOW });
 let fx: Fixture;
@@ -51,9 +54,10 @@ describe('the collaboration figures, counted by hand', () => {
     }]);
   });
 
-  it('families started, closed and active; a reopened family is active', async () => {
+  it('families started, closed and active: closed on their closure in force, a reopened family is active', async () => {
     const f = await figures();
-    expect(f('families')).toEqual([{ started: 1, closed: 1, activeAtEnd: 3 }]);
+    // Started: B, H. Closed: C (changed after the period), G, H. Active: A, B, E (reopened). D closed before (changed in it).
+    expect(f('families')).toEqual([{ started: 2, closed: 3, activeAtEnd: 3 }]);
   });
 
   it('caseload per coach counts only this collaboration for a coach working in two', async () => {
@@ -84,7 +88,48 @@ describe('the collaboration figures, counted by hand', () => {
 
   it('informal network: ring-2 people who did not decline and are not deleted', async () => {
     const f = await figures();
-    expect(f('informal-network')).toEqual([{ families: 4, withRing2: 2, withoutRing2: 2, withRing2Share: 0.5 }]);
+    expect(f('informal-network')).toEqual([{ families: 6, withRing2: 2, withoutRing2: 4, withRing2Share: 0.3333 }]);
+  });
+
+  it('trajectory duration of the trajectories closed in the period: buckets and median (a reopened closure left out)', async () => {
+    const f = await figures();
+    // H 46 days, C 160, G 379; E's closure was reopened, D closed before the period.
+    expect(f('trajectory-duration')).toEqual([{
+      closedTrajectories: 3, upTo3Months: 1, months3to6: 1, months6to12: 0, months12to24: 1, over24Months: 0, medianDurationDays: 160,
+    }]);
+  });
+
+  it('closure reasons and warm handovers (C closed without one; E reopened, so its reason is not counted)', async () => {
+    const f = await figures();
+    expect(f('closure-reasons')).toEqual([
+      { closureReason: 'goals_reached', closures: 1, withWarmHandover: 0, withoutWarmHandover: 1, warmHandoverShare: 0 },
+      { closureReason: 'warm_referral', closures: 2, withWarmHandover: 2, withoutWarmHandover: 0, warmHandoverShare: 1 },
+      ...['family_stopped', 'moved', 'other'].map((closureReason) => ({ closureReason, closures: 0, withWarmHandover: 0, withoutWarmHandover: 0, warmHandoverShare: null })),
+    ]);
+    expect(f('warm-handovers')).toEqual([{ closedFamilies: 3, withWarmHandover: 2, withoutWarmHandover: 1, warmHandoverShare: 0.6667 }]);
+  });
+
+  it('round tables held per month and families with one (evaluation rounds, cancelled, deleted and earlier ones left out)', async () => {
+    const f = await figures();
+    expect(f('round-tables')).toEqual([
+      { month: '2026-01', roundTableFamilies: 1, roundTables: 1 },
+      { month: '2026-02', roundTableFamilies: 2, roundTables: 2 },
+      { month: '2026-03', roundTableFamilies: 1, roundTables: 1 },
+    ]);
+    expect(f('round-table-families')).toEqual([{ familiesInTrajectory: 6, withRoundTable: 3, withoutRoundTable: 3, withRoundTableShare: 0.5 }]);
+    // E's planned round table that has not taken place yet is not counted in a period that includes it.
+    const to = new Date(Date.now() + (FUTURE_MEETING_DAYS + 30) * 86_400_000).toISOString().slice(0, 10);
+    const later = await figures({ to });
+    expect(later('round-table-families')[0]).toMatchObject({ withRoundTable: 3 });
+    expect(later('round-tables').reduce((n, r) => n + Number(r.roundTables), 0)).toBe(4);
+  });
+
+  it('informal network at round tables: ring-2 people invited or there (A invited, C came), not B (neither)', async () => {
+    const f = await figures();
+    expect(f('round-table-network')).toEqual([{ familiesWithRoundTable: 3, withRing2AtTable: 2, withoutRing2AtTable: 1, ring2AtTableShare: 0.6667 }]);
+    // Coach C works with A, B and E (E's round tables were not held in the period).
+    const c = await figures({ coachId: fx.coachC });
+    expect(c('round-table-network')).toEqual([{ familiesWithRoundTable: 2, withRing2AtTable: 1, withoutRing2AtTable: 1, ring2AtTableShare: 0.5 }]);
   });
 
   it('filters by coach and by partner organisation', async () => {
@@ -102,6 +147,22 @@ describe('the collaboration figures, counted by hand', () => {
     const res = await coordinator.request('GET', `/api/v1/collaborations/${fx.x}/figures?from=2026-03-01&to=2026-01-01`);
     expect(res.statusCode).toBe(422);
     expect(res.json().error.details[0]).toMatchObject({ field: 'to', code: 'periodEndBeforeStart', message: expect.stringMatching(/einddatum/) });
+  });
+});
+
+describe('labels', () => {
+  it('every figure has a title, every column and every fixed category a word, in nl-BE and en', () => {
+    for (const locale of ['nl-BE', 'en'] as const) {
+      const words = figureWords(locale);
+      for (const figure of FIGURES) {
+        expect(words.titles[figure.id], `${locale} ${figure.id}`).toBeTruthy();
+        for (const column of columnsOf(figure)) expect(words.columns[column.key], `${locale} ${figure.id} ${column.key}`).toBeTruthy();
+        for (const d of figure.dimensions) {
+          if (d.values === undefined || d.values === 'months') continue;
+          for (const v of d.values) expect(words.values[d.key]?.[v], `${locale} ${d.key} ${v}`).toBeTruthy();
+        }
+      }
+    }
   });
 });
 
@@ -126,7 +187,10 @@ describe('exports', () => {
     expect(text).toContain('Cijfers voor de stuurgroep: Figures X');
     expect(text).toContain('Tijd tot het eerste contact');
     // The chart's sentence is its caption; the table follows with the numbers.
-    expect(text).toContain('Gestart: 1; Afgesloten: 1; Actief op het einde: 3.');
+    expect(text).toContain('Gestart: 2; Afgesloten: 3; Actief op het einde: 3.');
+    expect(text).toContain('Hoe lang de begeleiding duurde');
+    expect(text).toContain('Afgesloten: 3; Met warme overdracht: 2; Zonder warme overdracht: 1; Aandeel met warme overdracht: 66,7%.');
+    expect(text).toContain('In totaal 4 rondetafels');
     expect(text).toContain('In totaal 5 doelen; de meeste bij "bezig", "bereikt", "deels bereikt", "niet bereikt" en "gestopt" (1 elk).');
     expect(text).toContain('Coach Celine Figures X CLB 3 2');
     expect(text).not.toContain('Gezin A');

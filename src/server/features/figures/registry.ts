@@ -1,6 +1,8 @@
 import { caseload, caseloadSummary } from './modules/caseload.ts';
+import { closureReasons, trajectoryDuration, warmHandovers } from './modules/closure.ts';
 import { familyTrajectories, informalNetwork } from './modules/families.ts';
 import { goalDomains, goalOutcomes } from './modules/goals.ts';
+import { roundTableFamilies, roundTableNetwork, roundTables } from './modules/round-tables.ts';
 import { consultations, firstContact, registrationsByReason, registrationsByReferrer } from './modules/registrations.ts';
 import type { FigureModule, Level } from './types.ts';
 
@@ -11,6 +13,7 @@ import type { FigureModule, Level } from './types.ts';
 export const FIGURES: readonly FigureModule[] = [
   registrationsByReferrer, registrationsByReason, consultations, firstContact, familyTrajectories,
   caseload, caseloadSummary, goalDomains, goalOutcomes, informalNetwork,
+  trajectoryDuration, closureReasons, warmHandovers, roundTables, roundTableFamilies, roundTableNetwork,
 ];
 
 export const figuresFor = (level: Level) => FIGURES.filter((f) => f.levels.includes(level));

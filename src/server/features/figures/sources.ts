@@ -16,9 +16,10 @@ const uuids = (ids: string[]) => sql`array[${sql.join(ids.map((id) => sql`${id}`
  *   `days_to_contact` is null without first contact.
  * - `trajectories`: the families whose trajectory overlaps the period. A trajectory starts when the
  *   family file is made (`families.created_at`: starting a trajectory makes it) and is closed while
- *   `families.status` is 'closed' (closed on its last change). A family reopened (status back to
- *   active) is active again. When closures are recorded with their date (`family_closures`), only
- *   `closed_on` here changes.
+ *   `families.status` is 'closed', on the day of its closure in force (`family_closures`: the latest
+ *   one not reopened; `closure_id` is that row, for figures on the closure itself). A family
+ *   reopened (status back to active, its closure `reopened_at`) is active again. A closed family
+ *   without a closure row (none are made so) falls back to its last change.
  */
 export interface Sources {
   /** `collaboration_id` of the given alias, or null::uuid when counting all collaborations together. */
@@ -68,11 +69,17 @@ export function sources(p: FigureParams): Sources {
   const trajectories = sql`(
     select f.collaboration_id, f.id as family_id,
       (f.created_at at time zone ${tz})::date as started_on,
-      case when f.status = 'closed' then (f.updated_at at time zone ${tz})::date end as closed_on
+      case when f.status = 'closed' then (coalesce(fc.closed_at, f.updated_at) at time zone ${tz})::date end as closed_on,
+      case when f.status = 'closed' then fc.id end as closure_id
     from families f
+    left join lateral (
+      select c.id, c.closed_at from family_closures c
+      where c.collaboration_id = f.collaboration_id and c.family_id = f.id and c.reopened_at is null
+      order by c.closed_at desc limit 1
+    ) fc on f.status = 'closed'
     where ${collaborationIn('f.collaboration_id')} and f.status <> 'registered'
       and f.created_at < ((${to} + 1)::timestamp at time zone ${tz})
-      and (f.status <> 'closed' or f.updated_at >= (${from}::timestamp at time zone ${tz}))
+      and (f.status <> 'closed' or coalesce(fc.closed_at, f.updated_at) >= (${from}::timestamp at time zone ${tz}))
       ${famCoach} ${famPartner}
     offset 0
   ) tr`;

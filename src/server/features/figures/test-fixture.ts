@@ -1,10 +1,11 @@
 import { eq } from 'drizzle-orm';
+import type { ClosureReason } from '../../../shared/closure-constants.ts';
 import { DEFAULT_LIFE_DOMAINS, type Pictogram } from '../../../shared/pictograms.ts';
 import type { Role } from '../../../shared/roles.ts';
 import type { Db } from '../../db/connection.ts';
 import {
-  collaborations, contactMoments, families, familyParticipants, lifeDomains, memberships, networkPeople, partnerOrganisations,
-  planItems, registrationCoaches, registrations, users,
+  collaborations, contactMoments, families, familyClosures, familyParticipants, lifeDomains, meetingItemPeople, meetingItems, meetings,
+  memberships, networkPeople, partnerOrganisations, planItems, registrationCoaches, registrations, users,
 } from '../../db/schema/index.ts';
 
 /**
@@ -74,10 +75,13 @@ export async function seedFixture(db: Db): Promise<Fixture> {
   const fams: F[] = [
     ['Gezin A', 'active', '2025-11-10', '2026-01-02', [coachC, coachD]],
     ['Gezin B', 'active', '2026-02-01', '2026-02-01', [coachC]],
-    ['Gezin C', 'closed', '2025-10-01', '2026-03-10', [coachD]], // closed in the period
-    ['Gezin D', 'closed', '2025-05-01', '2025-12-01', [coachD]], // closed before the period
+    // Closed families are closed on their closure (below), not on their last change.
+    ['Gezin C', 'closed', '2025-10-01', '2026-04-02', [coachD]], // closed in the period, changed after it
+    ['Gezin D', 'closed', '2025-05-01', '2026-01-05', [coachD]], // closed before the period, changed in it
     ['Gezin E', 'active', '2025-09-01', '2026-03-20', [coachC]], // reopened: closed, then active again
     ['Gezin F', 'registered', '2026-01-15', '2026-01-15', [coachC]], // no trajectory
+    ['Gezin G', 'closed', '2025-01-06', '2026-01-20', []], // closed in the period after more than a year
+    ['Gezin H', 'closed', '2026-01-05', '2026-02-20', []], // started and closed in the period
   ];
   const ids: Record<string, string> = {};
   for (const [name, status, started, changed, coaches] of fams) {
@@ -89,6 +93,20 @@ export async function seedFixture(db: Db): Promise<Fixture> {
     ]);
   }
   await db.update(families).set({ status: 'active', updatedAt: at('2026-03-20') }).where(eq(families.id, ids['Gezin E']!));
+  // Closures: [family, closed, reason, days, warm handover, reopened].
+  type C = [string, string, ClosureReason, number, boolean, string | null];
+  const closures: C[] = [
+    ['Gezin C', '2026-03-10', 'goals_reached', 160, false, null],
+    ['Gezin D', '2025-12-01', 'goals_reached', 214, true, null],
+    ['Gezin E', '2026-02-10', 'family_stopped', 162, false, '2026-03-20'],
+    ['Gezin G', '2026-01-20', 'warm_referral', 379, true, null],
+    ['Gezin H', '2026-02-20', 'warm_referral', 46, true, null],
+    ['Gezin H', '2026-02-01', 'other', 27, false, '2026-02-05'], // an earlier closure, reopened
+  ];
+  await db.insert(familyClosures).values(closures.map(([family, closed, reason, durationDays, warmHandover, reopened]) => ({
+    collaborationId: X.id, familyId: ids[family]!, closedAt: at(closed), reason, summary: 'Afgesloten', durationDays, warmHandover,
+    reopenedAt: reopened ? at(reopened) : null,
+  })));
   const [fy] = await db.insert(families).values({ collaborationId: Y.id, displayName: 'Gezin Y', status: 'active', createdAt: at('2025-12-01') }).returning({ id: families.id });
   await db.insert(familyParticipants).values({ collaborationId: Y.id, familyId: fy!.id, userId: coachC, displayName: 'Coach', role: 'coach', ring: 3 });
 
@@ -121,8 +139,53 @@ export async function seedFixture(db: Db): Promise<Fixture> {
     person2('Gezin A', 2, 'involved'), person2('Gezin B', 2, 'declined'), person2('Gezin C', 1, 'involved'),
     person2('Gezin E', 2, 'involved', true), person2('Gezin E', 2, 'asked'),
   ]);
+  await seedRoundTables(db, X.id, ids);
   return {
     x: X.id, y: Y.id, p1: X.p1, p2: X.p2, coordinator, coachC, coachD, referrer,
     familyIds: [...Object.values(ids), fy!.id], familyNames: [...fams.map((f) => f[0]), 'Gezin Y'],
   };
+}
+
+/** A meeting that began in the future, so it has not taken place yet (for the "held" rule). */
+export const FUTURE_MEETING_DAYS = 7;
+
+/**
+ * Round tables of X: [family, day, kind, status, deleted, [ring, invited, attended] per person at its one agenda item].
+ * Each family gets a ring-2 person (a grandmother) in its circle.
+ */
+async function seedRoundTables(db: Db, x: string, ids: Record<string, string>) {
+  const ring2: Record<string, string> = {};
+  for (const family of ['Gezin A', 'Gezin B', 'Gezin C', 'Gezin E']) {
+    const [p] = await db.insert(familyParticipants).values({ collaborationId: x, familyId: ids[family]!, displayName: `Oma ${family}`, role: 'network_member', ring: 2 })
+      .returning({ id: familyParticipants.id });
+    ring2[family] = p!.id;
+  }
+  const parents = await db.select({ id: familyParticipants.id, familyId: familyParticipants.familyId }).from(familyParticipants).where(eq(familyParticipants.role, 'parent'));
+  const parentOf = (family: string) => parents.find((p) => p.familyId === ids[family])!.id;
+  const soon = new Date(Date.now() + FUTURE_MEETING_DAYS * 86_400_000).toISOString().slice(0, 10);
+  type Person = [1 | 2, boolean, boolean | null];
+  type M = [string, string, 'round_table' | 'evaluation', 'planned' | 'cancelled', boolean, Person[]];
+  const list: M[] = [
+    ['Gezin A', '2026-01-15', 'round_table', 'planned', false, [[1, true, true], [2, true, false]]], // ring 2 invited
+    ['Gezin A', '2026-02-12', 'round_table', 'planned', false, [[1, true, true]]],
+    ['Gezin A', '2026-02-20', 'evaluation', 'planned', false, [[1, true, true]]], // an evaluation round
+    ['Gezin B', '2026-02-10', 'round_table', 'planned', false, [[1, true, true], [2, false, null]]], // ring 2 neither invited nor there
+    ['Gezin B', '2026-03-03', 'round_table', 'cancelled', false, [[2, true, true]]], // cancelled
+    ['Gezin C', '2026-03-02', 'round_table', 'planned', false, [[1, true, true], [2, false, true]]], // ring 2 came uninvited
+    ['Gezin E', '2026-01-20', 'round_table', 'planned', true, [[2, true, true]]], // deleted
+    ['Gezin E', '2025-12-15', 'round_table', 'planned', false, [[2, true, true]]], // before the period
+    ['Gezin E', soon, 'round_table', 'planned', false, [[2, true, null]]], // not taken place yet
+  ];
+  for (const [family, day, kind, status, deleted, people] of list) {
+    const familyId = ids[family]!;
+    const [m] = await db.insert(meetings).values({
+      collaborationId: x, familyId, kind, status, title: 'Rondetafel', startsAt: at(day, '14:00:00'), endsAt: at(day, '15:30:00'),
+      deletedAt: deleted ? at(day, '16:00:00') : null,
+    }).returning({ id: meetings.id });
+    const [item] = await db.insert(meetingItems).values({ collaborationId: x, familyId, meetingId: m!.id, title: 'Wonen', startsAt: at(day, '14:00:00'), endsAt: at(day, '15:00:00') })
+      .returning({ id: meetingItems.id });
+    await db.insert(meetingItemPeople).values(people.map(([ring, invited, attended]) => ({
+      collaborationId: x, itemId: item!.id, participantId: ring === 1 ? parentOf(family) : ring2[family]!, invited, attended,
+    })));
+  }
 }
