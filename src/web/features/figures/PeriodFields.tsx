@@ -2,15 +2,18 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SelectField } from '../../components/SelectField.tsx';
 import { TextField } from '../../components/TextField.tsx';
+import { brusselsDay, brusselsMonthStart } from '../../../shared/brussels-day.ts';
 
 type Preset = 'last12Months' | 'lastYear' | 'thisYear' | 'custom';
 const isDate = (text: string) => /^\d{4}-\d{2}-\d{2}$/.test(text);
-const iso = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 
+/** Periods in Brussels calendar days, as the server counts them. */
 export function periodOf(preset: Exclude<Preset, 'custom'>, now = new Date()) {
-  if (preset === 'thisYear') return { from: `${now.getFullYear()}-01-01`, to: iso(now) };
-  if (preset === 'lastYear') return { from: `${now.getFullYear() - 1}-01-01`, to: `${now.getFullYear() - 1}-12-31` };
-  return { from: iso(new Date(now.getFullYear(), now.getMonth() - 11, 1)), to: iso(now) };
+  const today = brusselsDay(now);
+  const year = Number(today.slice(0, 4));
+  if (preset === 'thisYear') return { from: `${year}-01-01`, to: today };
+  if (preset === 'lastYear') return { from: `${year - 1}-01-01`, to: `${year - 1}-12-31` };
+  return { from: brusselsMonthStart(now, 11), to: today };
 }
 
 export function usePeriod() {

@@ -1,5 +1,5 @@
 import type { Locale } from '../../../shared/locales.ts';
-import { brusselsDay } from '../../../shared/brussels-day.ts';
+import { brusselsDay, brusselsMonthStart } from '../../../shared/brussels-day.ts';
 
 /** "23 november 2026": dates in words read more easily than numbers. */
 export function formatDate(iso: string, locale: Locale): string {
@@ -12,18 +12,12 @@ export function todayIso(now = new Date()): string {
   return brusselsDay(now);
 }
 
-export function isoDate(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
-
 export type PeriodPreset = 'thisMonth' | 'last3Months' | 'last12Months';
 
 /** A period ending today: this calendar month, or the last 3 or 12 months counting this one. */
 export function periodFor(preset: PeriodPreset, now = new Date()): { from: string; to: string } {
   const monthsBack = preset === 'thisMonth' ? 0 : preset === 'last3Months' ? 2 : 11;
-  const from = new Date(now.getFullYear(), now.getMonth() - monthsBack, 1);
-  return { from: isoDate(from), to: isoDate(now) };
+  return { from: brusselsMonthStart(now, monthsBack), to: brusselsDay(now) };
 }
 
 /** 0.8333 → "83%". */
