@@ -23,6 +23,12 @@ const uuids = (ids: string[]) => sql`array[${sql.join(ids.map((id) => sql`${id}`
 export interface Sources {
   /** `collaboration_id` of the given alias, or null::uuid when counting all collaborations together. */
   collaboration(alias: string): SQL;
+  /**
+   * The GROUP BY of a figure's outer SELECT: by the collaboration (output column 1) and the given
+   * output columns; with `withAll` as grouping sets, so the same scan also gives the rows of all
+   * collaborations together (collaboration_id null).
+   */
+  groupBy(...columns: number[]): SQL;
   registrations: SQL;
   trajectories: SQL;
   from: SQL;
@@ -79,6 +85,10 @@ export function sources(p: FigureParams): Sources {
 
   return {
     collaboration: (alias) => (p.perCollaboration ? sql.raw(`${alias}.collaboration_id`) : sql`null::uuid`),
+    groupBy: (...columns) => {
+      const rest = columns.map((c) => `, ${Math.trunc(c)}`).join('');
+      return sql.raw(p.perCollaboration && p.withAll ? `group by grouping sets ((1${rest}), (${rest.slice(2)}))` : `group by 1${rest}`);
+    },
     registrations,
     trajectories,
     from,

@@ -57,5 +57,5 @@ export const caseloadSummary: FigureModule = {
       count(distinct (fc.collaboration_id, fc.family_id))::int as "families",
       round(count(*)::numeric / nullif(count(distinct (fc.collaboration_id, fc.user_id)), 0), 1)::float8 as "familiesPerCoach",
       round(sum(fc.minutes)::numeric / 60 / nullif(count(distinct (fc.collaboration_id, fc.family_id)), 0), 1)::float8 as "hoursPerFamily"
-    from ${familyCoaches(src)} group by 1`,
+    from ${familyCoaches(src)} ${src.groupBy()}`,
 };

@@ -20,7 +20,7 @@ export const familyTrajectories: FigureModule = {
       (count(*) filter (where tr.started_on >= ${src.from}))::int as "started",
       (count(*) filter (where tr.closed_on <= ${src.to}))::int as "closed",
       (count(*) filter (where tr.closed_on is null or tr.closed_on > ${src.to}))::int as "activeAtEnd"
-    from ${src.trajectories} group by 1`,
+    from ${src.trajectories} ${src.groupBy()}`,
 };
 
 /**
@@ -48,5 +48,5 @@ export const informalNetwork: FigureModule = {
           and np.ring = 2 and np.deleted_at is null and np.status <> 'declined'
       ) as ring2
       from ${src.trajectories}
-    ) x group by 1`,
+    ) x ${src.groupBy()}`,
 };
