@@ -61,6 +61,9 @@ export const contactMoments = pgTable(
     primaryKey({ columns: [t.collaborationId, t.id] }), ...topicKeys('contact_moments', t),
     // Hours per coach in a period (figures).
     index('contact_moments_occurred').on(t.collaborationId, t.occurredOn),
+    // Minutes per family and coach (caseload figures): read from the index alone, already in group order.
+    index('contact_moments_minutes').on(t.collaborationId, t.familyId, t.createdByUserId, t.occurredOn, t.minutesSpent)
+      .where(sql`${t.deletedAt} is null`),
   ],
 );
 
@@ -87,6 +90,8 @@ export const planItems = pgTable(
     ...topicKeys('plan_items', t),
     // Goals per life domain and outcome (figures).
     index('plan_items_kind_family').on(t.collaborationId, t.kind, t.familyId),
+    // Goals per family with status and life domain (goal figures), from the index alone.
+    index('plan_items_goals').on(t.collaborationId, t.familyId, t.status, t.lifeDomainId).where(sql`${t.kind} = 'goal' and ${t.deletedAt} is null`),
     check('plan_items_size', sql`${t.size} between 1 and 5`),
     check('plan_items_progress', sql`${t.progress} between 1 and 5`),
   ],

@@ -1,0 +1,2 @@
+CREATE INDEX "contact_moments_minutes" ON "contact_moments" USING btree ("collaboration_id","family_id","created_by_user_id","occurred_on","minutes_spent") WHERE "contact_moments"."deleted_at" is null;--> statement-breakpoint
+CREATE INDEX "plan_items_goals" ON "plan_items" USING btree ("collaboration_id","family_id","status","life_domain_id") WHERE "plan_items"."kind" = 'goal' and "plan_items"."deleted_at" is null;
