@@ -4,12 +4,12 @@ import { sources } from '../src/server/features/figures/sources.ts';
 import { FIGURES } from '../src/server/features/figures/registry.ts';
 import { brusselsDate } from '../src/server/features/registrations/timing.ts';
 
-/** EXPLAIN (ANALYZE, BUFFERS) of one figure over all collaborations and 10 years: `tsx bench/explain.ts <figure id> [withAll]`. */
+/** EXPLAIN (ANALYZE, BUFFERS) of one figure over all collaborations and 10 years (DAYS=365: one year): `tsx bench/explain.ts <figure id> [withAll]`. */
 const database = await openPostgres(process.env.BENCH_DATABASE_URL!);
 const { db } = database;
 const figure = FIGURES.find((f) => f.id === process.argv[2])!;
 const ids = (await db.execute(sql`select id from collaborations`) as unknown as { rows: { id: string }[] }).rows.map((r) => r.id);
-const params = { collaborationIds: ids, from: brusselsDate(new Date(Date.now() - 3650 * 86_400_000)), to: brusselsDate(new Date()), perCollaboration: true, withAll: process.argv[3] === 'withAll' };
+const params = { collaborationIds: ids, from: brusselsDate(new Date(Date.now() - Number(process.env.DAYS ?? 3650) * 86_400_000)), to: brusselsDate(new Date()), perCollaboration: true, withAll: process.argv[3] === 'withAll' };
 await db.transaction(async (tx) => {
   await tx.execute(sql`set local work_mem = '64MB'`);
   await tx.execute(sql`set local jit = off`);

@@ -8,7 +8,7 @@ import { collaborations, postcodes } from './schema/index.ts';
 
 const EXPECTED_TABLES = [
   'access_log', 'agreements', 'attachment_contents', 'attachments', 'auth_tokens', 'collaborations',
-  'consent_grants', 'contact_moments', 'conversation_members', 'conversations', 'evaluation_goals',
+  'consent_grants', 'contact_minutes', 'contact_moments', 'conversation_members', 'conversations', 'evaluation_goals',
   'evaluations', 'families', 'family_homes', 'family_member_homes', 'family_participants', 'family_services',
   'government_analysts', 'idempotency_keys', 'jobs', 'lead_periods', 'life_domains', 'login_throttle',
   'mail_outbox', 'memberships', 'messages', 'network_availability', 'network_people', 'network_ties',
