@@ -61,9 +61,6 @@ export const contactMoments = pgTable(
     primaryKey({ columns: [t.collaborationId, t.id] }), ...topicKeys('contact_moments', t),
     // Hours per coach in a period (figures).
     index('contact_moments_occurred').on(t.collaborationId, t.occurredOn),
-    // Minutes per family and coach (caseload figures): read from the index alone, already in group order.
-    index('contact_moments_minutes').on(t.collaborationId, t.familyId, t.createdByUserId, t.occurredOn, t.minutesSpent)
-      .where(sql`${t.deletedAt} is null`),
   ],
 );
 
