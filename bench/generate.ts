@@ -117,12 +117,21 @@ export async function generate(db: Db, scale: number, log: (line: string) => voi
     join life_domains ld on ld.collaboration_id = c.id and ld.position = (f.i + j * j) % 13`);
 
   const contacts = Math.round(families * 20);
+  // Bulk: the per-row trigger keeping contact_minutes is off for this insert, and the summary is
+  // filled set-based afterwards (as the migration that made it does).
+  await db.execute(sql`alter table contact_moments disable trigger contact_minutes_keep`);
   await step(`contact moments (${contacts})`, sql`
     insert into contact_moments (collaboration_id, family_id, occurred_on, place, summary, minutes_spent, created_by_user_id)
     select c.id, f.id, (f.started_at + interval '1 day' * (j * 9 * random()))::date,
       (array['home','home','school','office','phone','online'])[1 + (j % 6)], 'Verslag', 15 + (j * 13 % 90), bc.user_id
     from bench_f f join bench_c c on c.n = f.n cross join generate_series(1, 20) j
     join bench_coach bc on bc.n = f.n and bc.k = 1 + (f.i * 7 % ${coachesPer})`);
+  await db.execute(sql`alter table contact_moments enable trigger contact_minutes_keep`);
+  await step('contact minutes', sql`
+    insert into contact_minutes (collaboration_id, family_id, user_id, month, minutes, moments)
+    select collaboration_id, family_id, created_by_user_id, date_trunc('month', occurred_on)::date, coalesce(sum(minutes_spent), 0), count(*)
+    from contact_moments where collaboration_id in (select id from bench_c) and deleted_at is null and created_by_user_id is not null
+    group by 1, 2, 3, 4`);
 
   await step('network people', sql`
     insert into network_people (collaboration_id, family_id, name, ring, status)

@@ -8,8 +8,8 @@ import { collaborations, postcodes } from './schema/index.ts';
 
 const EXPECTED_TABLES = [
   'access_log', 'agreements', 'attachment_contents', 'attachments', 'auth_tokens', 'calendar_feeds',
-  'collaborations', 'consent_grants', 'contact_moments', 'conversation_members', 'conversations',
-  'evaluation_goals', 'evaluation_reminders', 'evaluations', 'families', 'family_closures',
+  'collaborations', 'consent_grants', 'contact_minutes', 'contact_moments', 'conversation_members',
+  'conversations', 'evaluation_goals', 'evaluation_reminders', 'evaluations', 'families', 'family_closures',
   'family_handovers', 'family_homes', 'family_member_homes', 'family_participants', 'family_services',
   'government_analysts', 'idempotency_keys', 'jobs', 'lead_periods', 'life_domains', 'login_throttle',
   'mail_attachments', 'mail_outbox', 'meeting_item_people', 'meeting_items', 'meeting_notes',

@@ -87,6 +87,8 @@ export const planItems = pgTable(
     ...topicKeys('plan_items', t),
     // Goals per life domain and outcome (figures).
     index('plan_items_kind_family').on(t.collaborationId, t.kind, t.familyId),
+    // Goals per family with status and life domain (goal figures), from the index alone.
+    index('plan_items_goals').on(t.collaborationId, t.familyId, t.status, t.lifeDomainId).where(sql`${t.kind} = 'goal' and ${t.deletedAt} is null`),
     check('plan_items_size', sql`${t.size} between 1 and 5`),
     check('plan_items_progress', sql`${t.progress} between 1 and 5`),
   ],

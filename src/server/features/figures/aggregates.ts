@@ -12,7 +12,8 @@ import type { FigureModule } from './types.ts';
  */
 export interface AggregateSource {
   collaborations(): Promise<{ id: string; name: string }[]>;
-  count(figure: FigureModule, period: { from: string; to: string }, perCollaboration: boolean): Promise<CountedRow[]>;
+  /** Per collaboration; `withAll` adds the rows of all collaborations together (collaborationId null) from the same query. */
+  count(figure: FigureModule, period: { from: string; to: string }, withAll: boolean): Promise<CountedRow[]>;
 }
 
 export function aggregateSource(db: Executor): AggregateSource {
@@ -24,9 +25,9 @@ export function aggregateSource(db: Executor): AggregateSource {
   };
   return {
     collaborations: list,
-    count: async (figure, period, perCollaboration) => {
+    count: async (figure, period, withAll) => {
       const collaborationIds = ids ?? (await list()).map((r) => r.id);
-      return countFigure(db, figure, { collaborationIds, from: period.from, to: period.to, perCollaboration });
+      return countFigure(db, figure, { collaborationIds, from: period.from, to: period.to, perCollaboration: true, withAll });
     },
   };
 }

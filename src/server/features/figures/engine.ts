@@ -51,7 +51,7 @@ function fill(figure: FigureModule, params: FigureParams, rows: CountedRow[]): C
   }
   const keyOf = (collaborationId: string | null, dims: Record<string, string>) => JSON.stringify([collaborationId, ...figure.dimensions.map((d) => dims[d.key])]);
   const found = new Map(rows.map((r) => [keyOf(r.collaborationId, r.dims), r]));
-  const collaborations = params.perCollaboration ? params.collaborationIds : [null];
+  const collaborations = params.perCollaboration ? [...params.collaborationIds, ...(params.withAll ? [null] : [])] : [null];
   return collaborations.flatMap((collaborationId) => combos.map((dims) => found.get(keyOf(collaborationId, dims)) ?? {
     collaborationId, dims,
     counts: Object.fromEntries(figure.counts.map((c) => [c.key, 0])),

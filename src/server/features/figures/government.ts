@@ -29,10 +29,11 @@ export async function governmentFigures(source: AggregateSource, period: { from:
   const flanders = figureWords('nl-BE').flanders;
   const figures: GovernmentFigure[] = [];
   for (const figure of figuresFor('government')) {
-    const perCollaboration = await source.count(figure, period, true);
-    // Counts add up over collaborations (each family belongs to one); medians and averages are counted again for all together.
-    const all = figure.values?.length ? await source.count(figure, period, false) : sumOverCollaborations(perCollaboration);
-    const rows = [...perCollaboration, ...all];
+    // Counts add up over collaborations (each family belongs to one); medians and averages cannot
+    // be summed, so their Flanders row comes from the same grouped query (grouping sets).
+    const withAll = Boolean(figure.values?.length);
+    const counted = await source.count(figure, period, withAll);
+    const rows = withAll ? counted : [...counted, ...sumOverCollaborations(counted)];
     figures.push({
       id: figure.id,
       columns: columnsOf(figure),

@@ -24,10 +24,22 @@ const uuids = (ids: string[]) => sql`array[${sql.join(ids.map((id) => sql`${id}`
 export interface Sources {
   /** `collaboration_id` of the given alias, or null::uuid when counting all collaborations together. */
   collaboration(alias: string): SQL;
+  /**
+   * The GROUP BY of a figure's outer SELECT: by the collaboration (output column 1) and the given
+   * output columns; with `withAll` as grouping sets, so the same scan also gives the rows of all
+   * collaborations together (collaboration_id null).
+   */
+  groupBy(...columns: number[]): SQL;
   registrations: SQL;
   trajectories: SQL;
   from: SQL;
   to: SQL;
+  /**
+   * Minutes of the contact moments of the period per family and author (`collaboration_id, family_id,
+   * user_id, minutes`): whole months from `contact_minutes`, the days before the first and after
+   * the last whole month from `contact_moments` itself.
+   */
+  contactMinutes: SQL;
   /** Families of the collaborations in reach with the filters (for joins from plan, network and contact tables). */
   collaborationIn(column: string): SQL;
 }
@@ -84,12 +96,43 @@ export function sources(p: FigureParams): Sources {
     offset 0
   ) tr`;
 
+  const { firstMonth, endMonth } = wholeMonths(p.from, p.to);
+  const contactMinutes = sql`(
+    select collaboration_id, family_id, user_id, sum(minutes) as minutes from (
+      select collaboration_id, family_id, user_id, minutes from contact_minutes
+      where ${collaborationIn('collaboration_id')} and month >= ${firstMonth}::date and month < ${endMonth}::date
+      union all
+      select collaboration_id, family_id, created_by_user_id, minutes_spent from contact_moments
+      where ${collaborationIn('collaboration_id')} and deleted_at is null and created_by_user_id is not null
+        and ((occurred_on >= ${from} and occurred_on < least(${firstMonth}::date, ${to} + 1))
+          or (occurred_on >= greatest(${endMonth}::date, ${firstMonth}::date) and occurred_on <= ${to}))
+    ) minutes group by 1, 2, 3
+  ) cm`;
+
   return {
     collaboration: (alias) => (p.perCollaboration ? sql.raw(`${alias}.collaboration_id`) : sql`null::uuid`),
+    groupBy: (...columns) => {
+      const rest = columns.map((c) => `, ${Math.trunc(c)}`).join('');
+      return sql.raw(p.perCollaboration && p.withAll ? `group by grouping sets ((1${rest}), (${rest.slice(2)}))` : `group by 1${rest}`);
+    },
     registrations,
     trajectories,
     from,
     to,
+    contactMinutes,
     collaborationIn,
+  };
+}
+
+/** The whole calendar months in from…to (YYYY-MM-DD, both included): from `firstMonth` up to, not including, `endMonth`. */
+export function wholeMonths(from: string, to: string): { firstMonth: string; endMonth: string } {
+  const monthAfter = (day: string) => {
+    const [y, m] = [Number(day.slice(0, 4)), Number(day.slice(5, 7))];
+    return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+  };
+  const dayAfterTo = new Date(Date.parse(`${to}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  return {
+    firstMonth: from.endsWith('-01') ? from : monthAfter(from),
+    endMonth: `${dayAfterTo.slice(0, 7)}-01`,
   };
 }

@@ -15,6 +15,8 @@ export interface FigureParams {
   coachId?: string;
   /** false: one row set for all collaborations together (Flanders); the SQL then groups without the collaboration. */
   perCollaboration: boolean;
+  /** With perCollaboration: also the rows of all collaborations together (collaboration_id null), from the same grouped query. */
+  withAll?: boolean;
 }
 
 /**

@@ -13,11 +13,7 @@ const familyCoaches = (src: Src) => sql`(
   from ${src.trajectories}
   join family_participants fp on fp.collaboration_id = tr.collaboration_id and fp.family_id = tr.family_id
     and fp.role = 'coach' and fp.removed_at is null and fp.user_id is not null
-  left join (
-    select collaboration_id, family_id, created_by_user_id, sum(minutes_spent) as minutes from contact_moments
-    where ${src.collaborationIn('collaboration_id')} and occurred_on between ${src.from} and ${src.to} and deleted_at is null
-    group by 1, 2, 3
-  ) cm on cm.collaboration_id = tr.collaboration_id and cm.family_id = tr.family_id and cm.created_by_user_id = fp.user_id
+  left join ${src.contactMinutes} on cm.collaboration_id = tr.collaboration_id and cm.family_id = tr.family_id and cm.user_id = fp.user_id
 ) fc`;
 
 /** Caseload per coach, for the collaboration itself (never in the government view: it names people). */
@@ -51,11 +47,15 @@ export const caseloadSummary: FigureModule = {
     { key: 'familiesPerCoach', unit: 'families', base: 'families' },
     { key: 'hoursPerFamily', unit: 'hours', base: 'families' },
   ],
+  // Counted per collaboration first (a family and a coach belong to one collaboration's count), then
+  // summed: Flanders (grouping sets) is the sum of the collaborations' counts, with no second scan.
   query: (_p, src) => sql`
-    select ${src.collaboration('fc')} as collaboration_id,
-      count(distinct (fc.collaboration_id, fc.user_id))::int as "coaches",
-      count(distinct (fc.collaboration_id, fc.family_id))::int as "families",
-      round(count(*)::numeric / nullif(count(distinct (fc.collaboration_id, fc.user_id)), 0), 1)::float8 as "familiesPerCoach",
-      round(sum(fc.minutes)::numeric / 60 / nullif(count(distinct (fc.collaboration_id, fc.family_id)), 0), 1)::float8 as "hoursPerFamily"
-    from ${familyCoaches(src)} group by 1`,
+    select ${src.collaboration('pc')} as collaboration_id, sum(pc.coaches)::int as "coaches", sum(pc.families)::int as "families",
+      round(sum(pc.pairs)::numeric / nullif(sum(pc.coaches), 0), 1)::float8 as "familiesPerCoach",
+      round(sum(pc.minutes)::numeric / 60 / nullif(sum(pc.families), 0), 1)::float8 as "hoursPerFamily"
+    from (
+      select fc.collaboration_id, count(distinct fc.user_id) as coaches, count(distinct fc.family_id) as families,
+        count(*) as pairs, sum(fc.minutes) as minutes
+      from ${familyCoaches(src)} group by 1
+    ) pc ${src.groupBy()}`,
 };

@@ -35,7 +35,7 @@ export const trajectoryDuration: FigureModule = {
       (count(*) filter (where fc.duration_days between 366 and 730))::int as "months12to24",
       (count(*) filter (where fc.duration_days > 730))::int as "over24Months",
       (percentile_cont(0.5) within group (order by fc.duration_days))::float8 as "medianDurationDays"
-    from ${closedIn(src)} group by 1`,
+    from ${closedIn(src)} ${src.groupBy()}`,
 };
 
 /** Why the trajectories closed in the period ended, and how many of each ended with a warm handover. */
@@ -55,7 +55,7 @@ export const closureReasons: FigureModule = {
     select ${src.collaboration('tr')} as collaboration_id, fc.reason as "closureReason", count(*)::int as "closures",
       (count(*) filter (where fc.warm_handover))::int as "withWarmHandover",
       (count(*) filter (where not fc.warm_handover))::int as "withoutWarmHandover"
-    from ${closedIn(src)} group by 1, 2`,
+    from ${closedIn(src)} ${src.groupBy(2)}`,
 };
 
 /** Of all trajectories closed in the period: how many ended with a warm handover to another service. */
@@ -75,5 +75,5 @@ export const warmHandovers: FigureModule = {
     select ${src.collaboration('tr')} as collaboration_id, count(*)::int as "closedFamilies",
       (count(*) filter (where fc.warm_handover))::int as "withWarmHandover",
       (count(*) filter (where not fc.warm_handover))::int as "withoutWarmHandover"
-    from ${closedIn(src)} group by 1`,
+    from ${closedIn(src)} ${src.groupBy()}`,
 };

@@ -20,7 +20,7 @@ export const familyTrajectories: FigureModule = {
       (count(*) filter (where tr.started_on >= ${src.from}))::int as "started",
       (count(*) filter (where tr.closed_on <= ${src.to}))::int as "closed",
       (count(*) filter (where tr.closed_on is null or tr.closed_on > ${src.to}))::int as "activeAtEnd"
-    from ${src.trajectories} group by 1`,
+    from ${src.trajectories} ${src.groupBy()}`,
 };
 
 /**
@@ -43,10 +43,11 @@ export const informalNetwork: FigureModule = {
     select ${src.collaboration('x')} as collaboration_id, count(*)::int as "families",
       (count(*) filter (where x.ring2))::int as "withRing2", (count(*) filter (where not x.ring2))::int as "withoutRing2"
     from (
-      select tr.collaboration_id, exists (
-        select 1 from network_people np where np.collaboration_id = tr.collaboration_id and np.family_id = tr.family_id
-          and np.ring = 2 and np.deleted_at is null and np.status <> 'declined'
-      ) as ring2
+      select tr.collaboration_id, np.family_id is not null as ring2
       from ${src.trajectories}
-    ) x group by 1`,
+      left join (
+        select distinct collaboration_id, family_id from network_people
+        where ${src.collaborationIn('collaboration_id')} and ring = 2 and deleted_at is null and status <> 'declined'
+      ) np on np.collaboration_id = tr.collaboration_id and np.family_id = tr.family_id
+    ) x ${src.groupBy()}`,
 };

@@ -29,7 +29,7 @@ export const goalDomains: FigureModule = {
       from ${goalsOf(src)}
       left join life_domains ld on ld.collaboration_id = g.collaboration_id and ld.id = g.life_domain_id
       group by 1, 2, 3
-    ) pf group by 1, 2`,
+    ) pf ${src.groupBy(2)}`,
 };
 
 /** Where the goals stand: reached, partly, not, dropped, or still being worked on. */
@@ -45,5 +45,5 @@ export const goalOutcomes: FigureModule = {
   query: (_p, src) => sql`
     select ${src.collaboration('pf')} as collaboration_id, pf.status as "status", count(*)::int as "families", sum(pf.goals)::int as "goals"
     from (select tr.collaboration_id, tr.family_id, g.status, count(*) as goals from ${goalsOf(src)} group by 1, 2, 3) pf
-    group by 1, 2`,
+    ${src.groupBy(2)}`,
 };

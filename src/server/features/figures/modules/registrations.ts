@@ -13,7 +13,7 @@ export const registrationsByReferrer: FigureModule = {
   chart: { dimension: 'referrerType', measure: 'registrations' },
   query: (_p, src) => sql`
     select ${src.collaboration('reg')} as collaboration_id, ${month} as "month", reg.referrer_type as "referrerType", count(*)::int as "registrations"
-    from ${src.registrations} where reg.kind = 'family' group by 1, 2, 3`,
+    from ${src.registrations} where reg.kind = 'family' ${src.groupBy(2, 3)}`,
 };
 
 /** Family registrations per month and reason; one registration can give several reasons, so reasons do not add up. */
@@ -25,7 +25,7 @@ export const registrationsByReason: FigureModule = {
   chart: { dimension: 'reason', measure: 'registrations' },
   query: (_p, src) => sql`
     select ${src.collaboration('reg')} as collaboration_id, ${month} as "month", reason as "reason", count(*)::int as "registrations"
-    from ${src.registrations} cross join lateral unnest(reg.reasons) as reason where reg.kind = 'family' group by 1, 2, 3`,
+    from ${src.registrations} cross join lateral unnest(reg.reasons) as reason where reg.kind = 'family' ${src.groupBy(2, 3)}`,
 };
 
 /** Consultation questions (advice to a referrer, no trajectory) per month and referrer type. */
@@ -37,7 +37,7 @@ export const consultations: FigureModule = {
   chart: { dimension: 'month', measure: 'consultations' },
   query: (_p, src) => sql`
     select ${src.collaboration('reg')} as collaboration_id, ${month} as "month", reg.referrer_type as "referrerType", count(*)::int as "consultations"
-    from ${src.registrations} where reg.kind = 'consultation' group by 1, 2, 3`,
+    from ${src.registrations} where reg.kind = 'consultation' ${src.groupBy(2, 3)}`,
 };
 
 /**
@@ -77,5 +77,5 @@ export const firstContact: FigureModule = {
       (count(*) filter (where days_to_contact is null))::int as "noContactYet",
       count(days_to_contact)::int as "contacted",
       (percentile_cont(0.5) within group (order by days_to_contact))::float8 as "medianDays"
-    from ${src.registrations} where reg.kind = 'family' group by 1`,
+    from ${src.registrations} where reg.kind = 'family' ${src.groupBy()}`,
 };

@@ -32,7 +32,7 @@ export const roundTables: FigureModule = {
       select tr.collaboration_id, tr.family_id, to_char((m.starts_at at time zone ${tz})::date, 'YYYY-MM') as month, count(*) as meetings
       from ${src.trajectories} join meetings m on m.collaboration_id = tr.collaboration_id and m.family_id = tr.family_id and ${held(src, 'm')}
       group by 1, 2, 3
-    ) pf group by 1, 2`,
+    ) pf ${src.groupBy(2)}`,
 };
 
 /** Of the families in a trajectory during the period: how many had at least one round table held in it. */
@@ -56,7 +56,7 @@ export const roundTableFamilies: FigureModule = {
         select 1 from meetings m where m.collaboration_id = tr.collaboration_id and m.family_id = tr.family_id and ${held(src, 'm')}
       ) as held
       from ${src.trajectories}
-    ) x group by 1`,
+    ) x ${src.groupBy()}`,
 };
 
 /**
@@ -88,5 +88,5 @@ export const roundTableNetwork: FigureModule = {
       )) as ring2
       from ${src.trajectories} join meetings m on m.collaboration_id = tr.collaboration_id and m.family_id = tr.family_id and ${held(src, 'm')}
       group by tr.collaboration_id, tr.family_id
-    ) x group by 1`,
+    ) x ${src.groupBy()}`,
 };

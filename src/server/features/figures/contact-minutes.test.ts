@@ -1,0 +1,78 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { contactMoments } from '../../db/schema/index.ts';
+import { useTestApp } from '../../test/harness.ts';
+import { sources, wholeMonths } from './sources.ts';
+import { NOW, seedFixture, type Fixture } from './test-fixture.ts';
+
+const t = useTestApp({}, { clock: () => NOW });
+let fx: Fixture;
+beforeAll(async () => {
+  fx = await seedFixture(t.db);
+});
+
+type Row = Record<string, unknown>;
+const rows = async (query: ReturnType<typeof sql>) => (await t.db.execute(query) as unknown as { rows: Row[] }).rows;
+const sorted = (list: Row[]) => list.map((r) => JSON.stringify(r)).sort();
+
+/** contact_minutes as it is, and as it should be: the raw aggregation of contact_moments. */
+async function kept() {
+  return sorted(await rows(sql`select collaboration_id, family_id, user_id, month::text as month, minutes::int as minutes, moments from contact_minutes`));
+}
+async function raw() {
+  return sorted(await rows(sql`
+    select collaboration_id, family_id, created_by_user_id as user_id, date_trunc('month', occurred_on)::date::text as month,
+      coalesce(sum(minutes_spent), 0)::int as minutes, count(*)::int as moments
+    from contact_moments where deleted_at is null and created_by_user_id is not null group by 1, 2, 3, 4`));
+}
+
+describe('contact minutes per family, coach and month', () => {
+  it('stays equal to the contact moments after inserts, updates and deletes, in the same transaction', async () => {
+    expect(await kept()).toEqual(await raw());
+    expect((await kept()).length).toBeGreaterThan(3);
+    const family = fx.familyIds[0]!;
+    const base = { collaborationId: fx.x, familyId: family, place: 'home' as const, summary: 'Bezoek' };
+    const made = await t.db.insert(contactMoments).values([
+      { ...base, createdByUserId: fx.coachC, occurredOn: '2026-01-20', minutesSpent: 15 },
+      { ...base, createdByUserId: fx.coachC, occurredOn: '2026-01-21', minutesSpent: null },
+      { ...base, createdByUserId: fx.coachD, occurredOn: '2026-02-03', minutesSpent: 40 },
+      { ...base, createdByUserId: null, occurredOn: '2026-02-04', minutesSpent: 25 },
+    ]).returning({ id: contactMoments.id });
+    expect(await kept()).toEqual(await raw());
+    const id = (i: number) => and(eq(contactMoments.collaborationId, fx.x), eq(contactMoments.id, made[i]!.id));
+    await t.db.update(contactMoments).set({ minutesSpent: 50 }).where(id(0));
+    await t.db.update(contactMoments).set({ occurredOn: '2026-03-05' }).where(id(1));
+    await t.db.update(contactMoments).set({ createdByUserId: fx.coachC }).where(id(3));
+    expect(await kept()).toEqual(await raw());
+    await t.db.update(contactMoments).set({ deletedAt: NOW }).where(id(2));
+    expect(await kept()).toEqual(await raw());
+    await t.db.update(contactMoments).set({ deletedAt: null }).where(id(2));
+    await t.db.delete(contactMoments).where(id(0));
+    expect(await kept()).toEqual(await raw());
+    // A rolled-back write leaves the summary as it was.
+    const before = await kept();
+    await expect(t.db.transaction(async (tx) => {
+      await tx.update(contactMoments).set({ minutesSpent: 999 }).where(id(2));
+      throw new Error('rolled back');
+    })).rejects.toThrow('rolled back');
+    expect(await kept()).toEqual(before);
+    expect(before).toEqual(await raw());
+  });
+
+  it('gives the minutes of any period: whole months from the summary, the days around them from the moments', async () => {
+    expect(wholeMonths('2026-01-15', '2026-02-10')).toEqual({ firstMonth: '2026-02-01', endMonth: '2026-02-01' });
+    expect(wholeMonths('2026-01-01', '2026-03-31')).toEqual({ firstMonth: '2026-01-01', endMonth: '2026-04-01' });
+    expect(wholeMonths('2025-12-02', '2026-12-31')).toEqual({ firstMonth: '2026-01-01', endMonth: '2027-01-01' });
+    const periods = [['2026-01-01', '2026-03-31'], ['2026-01-15', '2026-02-10'], ['2026-01-10', '2026-01-10'], ['2026-01-11', '2026-03-01'],
+      ['2025-12-01', '2026-02-14'], ['2025-11-30', '2026-03-02'], ['2026-02-14', '2026-03-04']];
+    for (const [from, to] of periods) {
+      const params = { collaborationIds: [fx.x, fx.y], from: from!, to: to!, perCollaboration: true };
+      const summed = await rows(sql`select collaboration_id, family_id, user_id, coalesce(minutes, 0)::int as minutes from ${sources(params).contactMinutes}`);
+      const direct = await rows(sql`
+        select collaboration_id, family_id, created_by_user_id as user_id, coalesce(sum(minutes_spent), 0)::int as minutes from contact_moments
+        where collaboration_id in (${fx.x}, ${fx.y}) and deleted_at is null and created_by_user_id is not null and occurred_on between ${from}::date and ${to}::date group by 1, 2, 3`);
+      expect(sorted(summed), `${from}…${to}`).toEqual(sorted(direct));
+      expect(direct.length, `${from}…${to}`).toBeGreaterThan(0);
+    }
+  });
+});
