@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { account, expectAccessible, signIn, signInByLink, signOut, unique } from './support.ts';
+import { brusselsDay } from '../src/shared/brussels-day.ts';
 
 /*
  * A coach's day on a phone (and at a desk): what needs attention, a contact moment and an
@@ -37,12 +38,12 @@ async function startFamily(browser: Browser, familyName: string, parentEmail: st
   const coachId = (options.items as { name: string; userId: string }[]).find((m) => m.name === 'Chris Peeters')!.userId;
   const etagOf = async () => (await page.request.get(`/api/v1/registrations/${reg.body.id}`)).headers()['etag']!;
   await api(page, 'PUT', `/registrations/${reg.body.id}/coaches`, { coachIds: [coachId] }, { 'if-match': await etagOf() });
-  await api(page, 'POST', `/registrations/${reg.body.id}/first-contact`, { date: new Date().toISOString().slice(0, 10), method: 'phone' }, { 'if-match': await etagOf() });
+  await api(page, 'POST', `/registrations/${reg.body.id}/first-contact`, { date: brusselsDay(), method: 'phone' }, { 'if-match': await etagOf() });
   const started = await api(page, 'POST', `/registrations/${reg.body.id}/outcome`, { outcome: 'trajectory_started' }, { 'if-match': await etagOf() });
   // The coordinator prepares this week's team meeting.
   await page.goto(`/collaborations/${collaborationId}/team`);
   await page.getByText('Teamoverleg klaarzetten').click();
-  await page.getByLabel('Datum').fill(new Date().toISOString().slice(0, 10));
+  await page.getByLabel('Datum').fill(brusselsDay());
   await page.getByLabel('Titel').fill(meetingTitle);
   await page.getByRole('button', { name: 'Opslaan' }).click();
   await expect(page.getByRole('heading', { name: new RegExp(meetingTitle) })).toBeVisible();
@@ -100,7 +101,7 @@ test('a coach on a phone follows up, reflects, brings the case to the team and c
   await choose(page, /Welk gezin/, familyName);
   await page.getByRole('button', { name: 'Maak een samenvatting zonder namen' }).click();
   await expect(page.getByLabel('Samenvatting zonder namen')).toHaveValue(/Een gezin met/);
-  await choose(page, /Welk overleg/, `${meetingTitle} · ${new Date().toISOString().slice(0, 10)}`);
+  await choose(page, /Welk overleg/, `${meetingTitle} · ${brusselsDay()}`);
   // A neutral name, told apart from the other project's run on the same server.
   const caseTitle = `Casus ${testInfo.project.name === 'phone' ? 'P' : 'D'}${Date.now() % 100000}`;
   await page.getByLabel('Korte naam voor de casus').fill(caseTitle);
