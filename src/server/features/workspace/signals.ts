@@ -5,7 +5,7 @@ import { agreements, contactMoments } from '../../db/schema/index.ts';
 import { evaluationDueExpr } from '../meetings/evaluation.ts';
 import { nextMeetingsFor } from '../meetings/next.ts';
 import { unreadCountsFor } from '../messages/unread.ts';
-import { daysBetweenDates } from '../registrations/timing.ts';
+import { brusselsDate, daysBetweenDates } from '../registrations/timing.ts';
 
 /**
  * What one signal knows about a family on the coach's home page. Each signal is one function over
@@ -87,7 +87,7 @@ export function attentionOf(s: FamilySignals, today: string): Attention {
   const evaluationLate = s.evaluationDueOn !== null && s.evaluationDueOn < today;
   if (evaluationLate) now.push('evaluation_overdue');
   if (sinceContact !== null && sinceContact > CONTACT_GAP_DAYS) now.push('no_contact_long');
-  if (s.nextMeeting && s.nextMeeting.at.slice(0, 10) === today) now.push('meeting_today');
+  if (s.nextMeeting && brusselsDate(new Date(s.nextMeeting.at)) === today) now.push('meeting_today');
   if (s.unreadMessages) soon.push('unread_messages');
   if (s.dueSoonAgreements > 0) soon.push('agreements_due_soon');
   if (s.evaluationDueOn !== null && s.evaluationDueOn >= today && daysBetweenDates(today, s.evaluationDueOn) <= 14) soon.push('evaluation_due_soon');
