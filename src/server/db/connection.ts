@@ -15,6 +15,11 @@ export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 /** Anything a repo can run a query on: the database or an open transaction. */
 export type Executor = Db | Tx;
 
+/** The rows of a raw `db.execute(sql…)`: both drivers answer with `{ rows }`. */
+export function rowsOf<T = Record<string, unknown>>(result: unknown): T[] {
+  return (result as { rows?: T[] }).rows ?? (result as T[]);
+}
+
 /** Stops listening. */
 export type Unlisten = () => Promise<void>;
 /**

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
-import type { Db } from '../db/connection.ts';
+import { rowsOf, type Db } from '../db/connection.ts';
 
 export type JobHandler = (payload: Record<string, unknown>) => Promise<void>;
 
@@ -14,7 +14,6 @@ interface ClaimedJob {
 }
 
 /** Both drivers answer raw SQL with `{ rows }`; the shared Db type cannot know which driver it is. */
-const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 
 const LOCK_TIMEOUT = '5 minutes';
 

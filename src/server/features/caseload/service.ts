@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Caseload } from '../../../shared/schemas/caseload.ts';
-import type { Executor } from '../../db/connection.ts';
+import { rowsOf, type Executor } from '../../db/connection.ts';
 
 const monthsBetween = (from: string, to: string): string[] => {
   const out: string[] = [];
@@ -15,8 +15,6 @@ const monthsBetween = (from: string, to: string): string[] => {
   }
 };
 
-type Row = Record<string, unknown>;
-const rowsOf = (res: unknown): Row[] => ((res as { rows?: Row[] }).rows ?? (res as Row[]));
 
 /**
  * The team's caseload: per coach (a member with the coach role) the families they coach now and the

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Executor } from '../../db/connection.ts';
+import { rowsOf, type Executor } from '../../db/connection.ts';
 import { shareOf } from './columns.ts';
 import { sources } from './sources.ts';
 import type { CountedRow, FigureModule, FigureParams, RawRow } from './types.ts';
@@ -28,7 +28,7 @@ const ident = (key: string) => sql.raw(`"${key.replace(/"/g, '')}"`);
 export async function countFigure(db: Executor, figure: FigureModule, params: FigureParams): Promise<CountedRow[]> {
   const columns = [...figure.dimensions.map((d) => d.key), ...figure.counts.map((c) => c.key), ...(figure.values ?? []).map((v) => v.key)];
   const query = sql`select collaboration_id, ${sql.join(columns.map(ident), sql`, `)} from (${figure.query(params, sources(params))}) as figure_cells`;
-  const rows = (await db.execute(query) as unknown as { rows: RawRow[] }).rows;
+  const rows = rowsOf<RawRow>(await db.execute(query));
   const counted = rows.map((r): CountedRow => ({
     collaborationId: (r.collaboration_id as string | null) ?? null,
     dims: Object.fromEntries(figure.dimensions.map((d) => [d.key, String(r[d.key] ?? '')])),

@@ -1,9 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { FamilyScope } from '../../access/family-scope.ts';
-import type { Executor } from '../../db/connection.ts';
+import { rowsOf, type Executor } from '../../db/connection.ts';
 import { TIME_ZONE } from '../registrations/timing.ts';
 
-const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 
 export interface EvaluationProposal {
   /** The proposed date of the next evaluation round (Brussels calendar day), or null without agreements. */

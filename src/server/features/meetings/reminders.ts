@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Locale } from '../../../shared/locales.ts';
 import type { Config } from '../../config.ts';
-import type { Db } from '../../db/connection.ts';
+import { rowsOf, type Db } from '../../db/connection.ts';
 import { ensureOneScheduled } from '../../jobs/queue.ts';
 import type { JobHandler } from '../../jobs/worker.ts';
 import { queueMail } from '../../mail/outbox.ts';
@@ -13,7 +13,6 @@ export const EVALUATION_REMINDER_JOB = 'meetings.evaluation-reminders';
 /** How many days before the due date the coach and the family hear about it. */
 export const REMINDER_DAYS_AHEAD = 14;
 
-const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 
 /** Like the registration digest: one pending run at a time across instances. */
 export const ensureEvaluationRemindersScheduled = (db: Db, runAt: Date): Promise<void> => ensureOneScheduled(db, EVALUATION_REMINDER_JOB, runAt);

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Actor } from '../../access/actor.ts';
-import type { Executor } from '../../db/connection.ts';
+import { rowsOf, type Executor } from '../../db/connection.ts';
 
 /**
  * Unread messages per family for this person, for their home page: messages in conversations they
@@ -19,6 +19,6 @@ export async function unreadCountsFor(db: Executor, actor: Actor, familyIds: str
     where m.family_id in (${ids}) and m.created_at >= cm.joined_at and m.author_participant_id <> cm.participant_id
       and (cm.last_read_at is null or m.created_at > cm.last_read_at)
     group by m.family_id`);
-  for (const r of (result as unknown as { rows: { family_id: string; unread: number }[] }).rows) counts.set(r.family_id, Number(r.unread));
+  for (const r of rowsOf<{ family_id: string; unread: number }>(result)) counts.set(r.family_id, Number(r.unread));
   return counts;
 }

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Locale } from '../../../shared/locales.ts';
 import type { Config } from '../../config.ts';
-import type { Db, Executor } from '../../db/connection.ts';
+import { rowsOf, type Db, type Executor } from '../../db/connection.ts';
 import { ensureOneScheduled } from '../../jobs/queue.ts';
 import type { JobHandler } from '../../jobs/worker.ts';
 import { queueMail } from '../../mail/outbox.ts';
@@ -10,7 +10,6 @@ import { TIME_ZONE, firstContactDueBy, nextDigestAt } from './timing.ts';
 
 export const DIGEST_JOB = 'registrations.warning-digest';
 
-const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 
 /** The active coordinators of a collaboration, who receive its registration mails. */
 export async function coordinatorsOf(db: Executor, collaborationId: string): Promise<{ email: string; name: string; locale: Locale }[]> {

@@ -1,9 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { CoachOption, RegistrationStats } from '../../../shared/schemas/registrations.ts';
-import type { Executor } from '../../db/connection.ts';
+import { rowsOf, type Executor } from '../../db/connection.ts';
 import { TIME_ZONE } from './timing.ts';
 
-const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 const tz = sql.raw(`'${TIME_ZONE}'`);
 
 /**

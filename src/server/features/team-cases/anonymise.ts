@@ -1,11 +1,9 @@
 import { sql } from 'drizzle-orm';
 import type { Locale } from '../../../shared/locales.ts';
 import type { FamilyScope } from '../../access/family-scope.ts';
-import type { Executor } from '../../db/connection.ts';
+import { rowsOf, type Executor } from '../../db/connection.ts';
 import { AppError } from '../../http/errors.ts';
 
-type Row = Record<string, unknown>;
-const rowsOf = (res: unknown): Row[] => ((res as { rows?: Row[] }).rows ?? (res as Row[]));
 const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : null);
 
 /** Words too common to identify anyone; a name part must be longer and not one of these. */

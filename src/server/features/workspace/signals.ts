@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Actor } from '../../access/actor.ts';
-import type { Executor } from '../../db/connection.ts';
+import { rowsOf, type Executor } from '../../db/connection.ts';
 import { agreements, contactMoments } from '../../db/schema/index.ts';
 import { evaluationDueExpr } from '../meetings/evaluation.ts';
 import { nextMeetingsFor } from '../meetings/next.ts';
@@ -56,7 +56,7 @@ export const agreementsDueFor: Signal = async (db, _actor, familyIds, today) => 
 export const evaluationsDueFor: Signal = async (db, _actor, familyIds) => {
   const ids = sql.join(familyIds.map((id) => sql`${id}::uuid`), sql`, `);
   const result = await db.execute(sql`select f.id, ${sql.raw(evaluationDueExpr('f'))}::text as due from families f where f.id in (${ids})`);
-  const rows = (result as unknown as { rows: { id: string; due: string | null }[] }).rows;
+  const rows = rowsOf<{ id: string; due: string | null }>(result);
   return new Map(rows.map((r) => [r.id, { evaluationDueOn: r.due }]));
 };
 
