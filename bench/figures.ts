@@ -1,6 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
-import { openPostgres, wrapPglite, type Database } from '../src/server/db/connection.ts';
+import { openPglite, openPostgres, wrapPglite, type Database } from '../src/server/db/connection.ts';
 import { aggregateSource } from '../src/server/features/figures/aggregates.ts';
 import { countFigure } from '../src/server/features/figures/engine.ts';
 import { governmentFigures } from '../src/server/features/figures/government.ts';
@@ -13,16 +13,17 @@ import { generate } from './generate.ts';
  * The figures at scale: generates the data (`--scale 1` ≈ 100 000 families, 1 million plan items,
  * 2 million contact moments; default 0.05), then times each report — the collaboration dashboard
  * and the government view, for one year and for ten — and each figure on its own, as a ratio to a
- * trivial query (`select 1`) measured in the same run. On PGlite in memory by default;
- * `BENCH_DATABASE_URL=postgres://…` runs it on an EMPTY PostgreSQL database you own.
- * `--no-generate` reuses data generated before (PostgreSQL only).
+ * trivial query (`select 1`) measured in the same run. On PGlite in memory by default, or in the
+ * folder `--data-dir <folder>`; `BENCH_DATABASE_URL=postgres://…` runs it on an EMPTY PostgreSQL
+ * database you own. `--no-generate` reuses data generated before (PostgreSQL or a PGlite folder).
  */
 const arg = (name: string) => { const i = process.argv.indexOf(`--${name}`); return i >= 0 ? process.argv[i + 1] : undefined; };
 const scale = Number(arg('scale') ?? process.env.BENCH_SCALE ?? 0.05);
 const rounds = Number(arg('rounds') ?? 5);
 const url = process.env.BENCH_DATABASE_URL;
 
-const database: Database = url ? await openPostgres(url) : await wrapPglite(await PGlite.create());
+const dataDir = arg('data-dir');
+const database: Database = url ? await openPostgres(url) : dataDir ? await openPglite(dataDir) : await wrapPglite(await PGlite.create());
 await database.migrate();
 const { db } = database;
 if (!process.argv.includes('--no-generate')) {

@@ -19,9 +19,12 @@ const FAMILY_NAMES = ['Peeters', 'Janssens', 'Maes', 'Jacobs', 'Mertens', 'Wille
 export async function generate(db: Db, scale: number, log: (line: string) => void = () => undefined): Promise<Generated> {
   const families = Math.max(160, Math.round(100_000 * scale));
   const coachesPer = Math.max(4, Math.round(25 * Math.sqrt(scale)));
+  // Each step analyzes what it filled: the next step joins it, and with the statistics of an empty
+  // table the planner picks nested loops that run for many minutes.
   const step = async (label: string, query: ReturnType<typeof sql>) => {
     const t0 = performance.now();
     await db.execute(query);
+    await db.execute(sql`analyze`);
     log(`${label.padEnd(28)} ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   };
   const names = sql.raw(`array[${FAMILY_NAMES.map((n) => `'${n.replace(/'/g, "''")}'`).join(',')}]`);
@@ -65,7 +68,7 @@ export async function generate(db: Db, scale: number, log: (line: string) => voi
     select i, 1 + (i % 16) as n, gen_random_uuid() as id,
       now() - (interval '3650 days' * (1 - sqrt(random()))) as started_at, random() as r
     from generate_series(1, ${families}) i`);
-  await db.execute(sql`
+  await step('family files', sql`
     insert into families (collaboration_id, id, display_name, status, created_at, updated_at)
     select c.id, f.id, 'Gezin ' || (${names})[1 + (f.i % 30)] || ' ' || f.i,
       case when f.started_at < now() - interval '365 days' and f.r < 0.7 then 'closed' else 'active' end,
@@ -165,7 +168,7 @@ export async function generate(db: Db, scale: number, log: (line: string) => voi
     cross join generate_series(1, 3) j
     cross join lateral (select f.created_at + interval '1 day' * (j * 60 - 30 + 20 * random()) as starts_at) x
     where j <= 1 + (abs(hashtext(f.id::text)) % 3) and (f.status <> 'closed' or x.starts_at < f.updated_at)`);
-  await db.execute(sql`
+  await step('agenda items', sql`
     insert into meeting_items (collaboration_id, family_id, meeting_id, title, starts_at, ends_at)
     select m.collaboration_id, m.family_id, m.id, 'Agendapunt', m.starts_at, m.ends_at
     from meetings m join bench_c c on c.id = m.collaboration_id`);
