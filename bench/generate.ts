@@ -10,23 +10,45 @@ import { DEFAULT_LIFE_DOMAINS } from '../src/shared/pictograms.ts';
  * first contacts within two weeks (a long tail, some none), 70 % of older trajectories closed,
  * goals on a handful of life domains mostly, ring-2 people in about half of the families.
  */
+/** The tables filled in bulk whose triggers keep contact minutes and the figure facts. */
+const BULK_TABLES = ['families', 'family_participants', 'registrations', 'plan_items', 'contact_moments', 'contact_minutes',
+  'network_people', 'family_closures', 'meetings', 'meeting_items', 'meeting_item_people'];
+
 export interface Generated { collaborations: number; families: number; registrations: number; planItems: number; contactMoments: number }
 
 const FAMILY_NAMES = ['Peeters', 'Janssens', 'Maes', 'Jacobs', 'Mertens', 'Willems', 'Claes', 'Goossens', 'Wouters', 'De Smet',
   'Dubois', 'Lambert', 'Dupont', 'Hermans', 'Aerts', 'Van Damme', 'El Amrani', 'Yilmaz', 'Kaya', 'Nowak', 'Popescu', 'Diallo',
   'Haddad', 'Ivanova', 'Verbeeck', 'Michiels', 'Desmet', 'Vermeulen', 'Pauwels', 'Bogaert'];
 
+type Step = (label: string, query: ReturnType<typeof sql>) => Promise<void>;
+
 export async function generate(db: Db, scale: number, log: (line: string) => void = () => undefined): Promise<Generated> {
-  const families = Math.max(160, Math.round(100_000 * scale));
-  const coachesPer = Math.max(4, Math.round(25 * Math.sqrt(scale)));
   // Each step analyzes what it filled: the next step joins it, and with the statistics of an empty
   // table the planner picks nested loops that run for many minutes.
-  const step = async (label: string, query: ReturnType<typeof sql>) => {
+  const step: Step = async (label, query) => {
     const t0 = performance.now();
     await db.execute(query);
     await db.execute(sql`analyze`);
     log(`${label.padEnd(28)} ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   };
+  // Bulk: the triggers that keep the figure facts (and contact minutes) are off while the data goes
+  // in, and `figures_rebuild()` makes the facts and tallies at the end, set-based, as the migration does.
+  for (const table of BULK_TABLES) await db.execute(sql.raw(`alter table ${table} disable trigger user`));
+  let made: Generated;
+  try {
+    made = await fill(db, scale, step);
+  } finally {
+    for (const table of BULK_TABLES) await db.execute(sql.raw(`alter table ${table} enable trigger user`));
+  }
+  await step('figure facts and tallies', sql`select figures_rebuild()`);
+  await step('vacuum analyze', sql`vacuum analyze`);
+  for (const table of ['bench_f', 'bench_coach', 'bench_c']) await db.execute(sql.raw(`drop table ${table}`));
+  return made;
+}
+
+async function fill(db: Db, scale: number, step: Step): Promise<Generated> {
+  const families = Math.max(160, Math.round(100_000 * scale));
+  const coachesPer = Math.max(4, Math.round(25 * Math.sqrt(scale)));
   const names = sql.raw(`array[${FAMILY_NAMES.map((n) => `'${n.replace(/'/g, "''")}'`).join(',')}]`);
 
   await step('collaborations', sql`
@@ -120,16 +142,12 @@ export async function generate(db: Db, scale: number, log: (line: string) => voi
     join life_domains ld on ld.collaboration_id = c.id and ld.position = (f.i + j * j) % 13`);
 
   const contacts = Math.round(families * 20);
-  // Bulk: the per-row trigger keeping contact_minutes is off for this insert, and the summary is
-  // filled set-based afterwards (as the migration that made it does).
-  await db.execute(sql`alter table contact_moments disable trigger contact_minutes_keep`);
   await step(`contact moments (${contacts})`, sql`
     insert into contact_moments (collaboration_id, family_id, occurred_on, place, summary, minutes_spent, created_by_user_id)
     select c.id, f.id, (f.started_at + interval '1 day' * (j * 9 * random()))::date,
       (array['home','home','school','office','phone','online'])[1 + (j % 6)], 'Verslag', 15 + (j * 13 % 90), bc.user_id
     from bench_f f join bench_c c on c.n = f.n cross join generate_series(1, 20) j
     join bench_coach bc on bc.n = f.n and bc.k = 1 + (f.i * 7 % ${coachesPer})`);
-  await db.execute(sql`alter table contact_moments enable trigger contact_minutes_keep`);
   await step('contact minutes', sql`
     insert into contact_minutes (collaboration_id, family_id, user_id, month, minutes, moments)
     select collaboration_id, family_id, created_by_user_id, date_trunc('month', occurred_on)::date, coalesce(sum(minutes_spent), 0), count(*)
@@ -168,6 +186,12 @@ export async function generate(db: Db, scale: number, log: (line: string) => voi
     cross join generate_series(1, 3) j
     cross join lateral (select f.created_at + interval '1 day' * (j * 60 - 30 + 20 * random()) as starts_at) x
     where j <= 1 + (abs(hashtext(f.id::text)) % 3) and (f.status <> 'closed' or x.starts_at < f.updated_at)`);
+  // One family in twenty picks up again after a pause of more than a year.
+  await db.execute(sql`
+    insert into meetings (collaboration_id, family_id, kind, title, starts_at, ends_at, status)
+    select f.collaboration_id, f.id, 'round_table', 'Rondetafel', f.created_at + interval '520 days', f.created_at + interval '520 days 90 minutes', 'planned'
+    from families f join bench_c c on c.id = f.collaboration_id
+    where abs(hashtext(f.id::text)) % 20 = 0 and f.status = 'active' and f.created_at < now() - interval '520 days'`);
   await step('agenda items', sql`
     insert into meeting_items (collaboration_id, family_id, meeting_id, title, starts_at, ends_at)
     select m.collaboration_id, m.family_id, m.id, 'Agendapunt', m.starts_at, m.ends_at
@@ -179,7 +203,5 @@ export async function generate(db: Db, scale: number, log: (line: string) => voi
     from meeting_items mi join bench_c c on c.id = mi.collaboration_id
     join family_participants fp on fp.collaboration_id = mi.collaboration_id and fp.family_id = mi.family_id
       and fp.role in ('parent', 'network_member', 'coach') and fp.removed_at is null`);
-  await step('vacuum analyze', sql`vacuum analyze`);
-  for (const table of ['bench_f', 'bench_coach', 'bench_c']) await db.execute(sql.raw(`drop table ${table}`));
   return { collaborations: 16, families, registrations: Math.round(families * 1.2), planItems: items, contactMoments: contacts };
 }

@@ -8,6 +8,7 @@ export * from './sharing.ts';
 export * from './network.ts';
 export * from './messages.ts';
 export * from './figures.ts';
+export * from './figure-facts.ts';
 export * from './meetings.ts';
 export * from './closure.ts';
 export * from './reflections.ts';

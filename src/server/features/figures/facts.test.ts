@@ -1,0 +1,176 @@
+import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../db/connection.ts';
+import {
+  contactMoments, families, familyClosures, familyParticipants, lifeDomains, meetingItemPeople, meetingItems, meetings, networkPeople, planItems, registrations,
+} from '../../db/schema/index.ts';
+import { useTestApp } from '../../test/harness.ts';
+import { NOW, seedFixture, type Fixture } from './test-fixture.ts';
+
+const t = useTestApp({}, { clock: () => NOW });
+let fx: Fixture;
+beforeAll(async () => {
+  fx = await seedFixture(t.db);
+});
+
+type Row = Record<string, unknown>;
+const rows = async (db: Db, query: SQL) => (await db.execute(query) as unknown as { rows: Row[] }).rows;
+const sorted = (list: Row[]) => list.map((r) => JSON.stringify(r)).sort();
+
+/**
+ * Every table the figures keep, as kept and as made anew from the data (the views and functions
+ * that `figures_rebuild()` uses). Tallies are compared without rows that came back to zero.
+ */
+const KEPT: Record<string, [SQL, SQL]> = {
+  trajectory_facts: [sql`select * from trajectory_facts`, sql`select * from trajectory_facts_source`],
+  coach_facts: [
+    sql`select collaboration_id, user_id, family_id, started_on, closed_on from coach_facts`,
+    sql`select p.collaboration_id, p.user_id, p.family_id, f.started_on, f.closed_on from coach_pairs p join trajectory_facts_source f using (collaboration_id, family_id)`,
+  ],
+  round_table_long_gaps: [sql`select * from round_table_long_gaps`, sql`select * from round_table_long_gaps_source`],
+  trajectory_tallies: [
+    sql`select collaboration_id, measure, edge, months, period_start, category, families, amount::int from trajectory_tallies where families <> 0 or amount <> 0`,
+    sql`select f.collaboration_id, c.measure, c.edge, g.months, g.period_start, c.category, sum(c.families)::int as families, sum(c.amount)::int as amount
+      from trajectory_facts_source f cross join lateral trajectory_contributions(row(f.*)::trajectory_facts) c
+      cross join lateral (values (1::smallint, date_trunc('month', c.on_day::timestamp)::date), (12::smallint, date_trunc('year', c.on_day::timestamp)::date)) g(months, period_start)
+      group by 1, 2, 3, 4, 5, 6 having sum(c.families) <> 0 or sum(c.amount) <> 0`,
+  ],
+  registration_tallies: [
+    sql`select collaboration_id, kind, measure, months, period_start, category, registrations from registration_tallies where registrations <> 0`,
+    sql`select r.collaboration_id, c.kind, c.measure, g.months, g.period_start, c.category, count(*)::int as registrations
+      from registrations r cross join lateral registration_contributions(r) c
+      cross join lateral (values (1::smallint, date_trunc('month', c.on_day::timestamp)::date), (12::smallint, date_trunc('year', c.on_day::timestamp)::date)) g(months, period_start)
+      group by 1, 2, 3, 4, 5, 6`,
+  ],
+  coach_minute_tallies: [
+    sql`select collaboration_id, user_id, months, period_start, minutes::int from coach_minute_tallies where minutes <> 0`,
+    sql`select m.collaboration_id, m.user_id, g.months, g.period_start, sum(m.minutes)::int as minutes
+      from contact_moments cm
+      cross join lateral (select cm.collaboration_id, cm.family_id, cm.created_by_user_id as user_id, date_trunc('month', cm.occurred_on::timestamp)::date as month, cm.minutes_spent as minutes) m
+      join coach_pairs p on p.collaboration_id = m.collaboration_id and p.family_id = m.family_id and p.user_id = m.user_id
+      join trajectory_facts_source f on f.collaboration_id = m.collaboration_id and f.family_id = m.family_id
+      cross join lateral (values (1::smallint, m.month), (12::smallint, date_trunc('year', m.month::timestamp)::date)) g(months, period_start)
+      where cm.deleted_at is null and m.minutes is not null
+      group by 1, 2, 3, 4 having sum(m.minutes) <> 0`,
+  ],
+};
+
+async function expectKeptAsData(step: string) {
+  for (const [table, [kept, fresh]] of Object.entries(KEPT)) {
+    expect(sorted(await rows(t.db, kept)), `${table} after ${step}`).toEqual(sorted(await rows(t.db, fresh)));
+  }
+}
+
+const family = (name: string) => fx.familyIds[fx.familyNames.indexOf(name)]!;
+const ofX = <T extends { collaborationId: unknown; familyId: unknown }>(table: T, name: string) =>
+  and(eq(table.collaborationId as never, fx.x), eq(table.familyId as never, family(name)));
+
+describe('the facts and tallies the figures count from', () => {
+  it('are made by the migration and hold data', async () => {
+    await expectKeptAsData('the fixture');
+    const [n] = await rows(t.db, sql`select (select count(*) from trajectory_facts)::int as facts, (select count(*) from trajectory_tallies)::int as tallies,
+      (select count(*) from registration_tallies)::int as registrations, (select count(*) from coach_minute_tallies)::int as minutes`);
+    expect(n).toMatchObject({ facts: expect.any(Number), tallies: expect.any(Number) });
+    for (const v of Object.values(n!)) expect(v).toBeGreaterThan(3);
+  });
+
+  it('stay equal to the data after every kind of change, in the transaction of the change', async () => {
+    const db = t.db;
+    const a = family('Gezin A');
+    // Goals: a new one, a status, a life domain, one deleted, one no longer a goal.
+    const [goal] = await db.insert(planItems).values({ collaborationId: fx.x, familyId: a, kind: 'goal', text: 'Nieuw doel', status: 'active' }).returning({ id: planItems.id });
+    await expectKeptAsData('a new goal');
+    const goalId = and(eq(planItems.collaborationId, fx.x), eq(planItems.id, goal!.id));
+    await db.update(planItems).set({ status: 'reached' }).where(goalId);
+    const [money] = await db.select({ id: lifeDomains.id }).from(lifeDomains).where(and(eq(lifeDomains.collaborationId, fx.x), eq(lifeDomains.pictogram, 'money')));
+    await db.update(planItems).set({ lifeDomainId: money!.id }).where(goalId);
+    await db.update(planItems).set({ text: 'Anders verwoord' }).where(goalId);
+    await expectKeptAsData('a goal reached, in a life domain');
+    await db.update(lifeDomains).set({ pictogram: 'work' }).where(and(eq(lifeDomains.collaborationId, fx.x), eq(lifeDomains.id, money!.id)));
+    await expectKeptAsData('another pictogram for a life domain');
+    await db.update(planItems).set({ kind: 'worry' }).where(goalId);
+    await db.update(planItems).set({ deletedAt: NOW }).where(ofX(planItems, 'Gezin B'));
+    await expectKeptAsData('a goal that became a worry, goals deleted');
+
+    // Closing, reopening, a closure moved; a family's start moved.
+    const h = family('Gezin H');
+    await db.update(familyClosures).set({ reopenedAt: NOW }).where(ofX(familyClosures, 'Gezin H'));
+    await db.update(families).set({ status: 'active' }).where(and(eq(families.collaborationId, fx.x), eq(families.id, h)));
+    await expectKeptAsData('a reopened family');
+    await db.insert(familyClosures).values({ collaborationId: fx.x, familyId: a, closedAt: new Date('2026-03-30T08:00:00Z'), reason: 'moved', summary: 'Verhuisd', durationDays: 140, warmHandover: true });
+    await db.update(families).set({ status: 'closed' }).where(and(eq(families.collaborationId, fx.x), eq(families.id, a)));
+    await db.update(families).set({ createdAt: new Date('2025-11-20T23:30:00Z') }).where(and(eq(families.collaborationId, fx.x), eq(families.id, family('Gezin B'))));
+    await expectKeptAsData('a family closed with a warm handover, a start moved');
+
+    // Network: ring 2 added, declined, moved to ring 3.
+    const [person] = await db.insert(networkPeople).values({ collaborationId: fx.x, familyId: family('Gezin D'), name: 'Buur', ring: 2, status: 'involved' }).returning({ id: networkPeople.id });
+    await expectKeptAsData('a ring-2 person');
+    await db.update(networkPeople).set({ ring: 3 }).where(and(eq(networkPeople.collaborationId, fx.x), eq(networkPeople.id, person!.id)));
+    await db.update(networkPeople).set({ status: 'declined' }).where(ofX(networkPeople, 'Gezin A'));
+    await expectKeptAsData('ring 2 gone');
+
+    // Coaches: one removed, one added, with contact minutes before and after.
+    await db.insert(contactMoments).values({ collaborationId: fx.x, familyId: family('Gezin B'), createdByUserId: fx.coachD, occurredOn: '2026-02-20', place: 'home', summary: 'Bezoek', minutesSpent: 35 });
+    await expectKeptAsData('minutes of someone who is not the coach');
+    await db.insert(familyParticipants).values({ collaborationId: fx.x, familyId: family('Gezin B'), userId: fx.coachD, displayName: 'Coach', role: 'coach', ring: 3 });
+    await expectKeptAsData('that person becomes a coach');
+    await db.update(familyParticipants).set({ removedAt: NOW }).where(and(ofX(familyParticipants, 'Gezin A'), eq(familyParticipants.userId, fx.coachC)));
+    await db.update(contactMoments).set({ minutesSpent: 100 }).where(ofX(contactMoments, 'Gezin B'));
+    await db.update(contactMoments).set({ occurredOn: '2026-05-02' }).where(ofX(contactMoments, 'Gezin C'));
+    await expectKeptAsData('a coach removed, minutes changed');
+
+    // Round tables: a new one with a ring-2 person, one cancelled, an item deleted, a person's ring changed, one long gap.
+    const e = family('Gezin E');
+    const [m] = await db.insert(meetings).values({ collaborationId: fx.x, familyId: e, title: 'Rondetafel', startsAt: new Date('2026-03-25T13:00:00Z'), endsAt: new Date('2026-03-25T14:00:00Z') }).returning({ id: meetings.id });
+    const [item] = await db.insert(meetingItems).values({ collaborationId: fx.x, familyId: e, meetingId: m!.id, title: 'School', startsAt: new Date('2026-03-25T13:00:00Z'), endsAt: new Date('2026-03-25T14:00:00Z') }).returning({ id: meetingItems.id });
+    const [oma] = await db.select({ id: familyParticipants.id }).from(familyParticipants).where(and(ofX(familyParticipants, 'Gezin E'), eq(familyParticipants.ring, 2)));
+    await db.insert(meetingItemPeople).values({ collaborationId: fx.x, itemId: item!.id, participantId: oma!.id, invited: true });
+    await expectKeptAsData('a round table with a ring-2 person');
+    await db.update(familyParticipants).set({ ring: 1 }).where(and(eq(familyParticipants.collaborationId, fx.x), eq(familyParticipants.id, oma!.id)));
+    await expectKeptAsData('that person in ring 1');
+    await db.update(meetingItems).set({ deletedAt: NOW }).where(and(eq(meetingItems.collaborationId, fx.x), eq(meetingItems.id, item!.id)));
+    await db.update(meetings).set({ status: 'cancelled' }).where(and(ofX(meetings, 'Gezin B')));
+    await db.insert(meetings).values({ collaborationId: fx.x, familyId: family('Gezin G'), title: 'Rondetafel', startsAt: new Date('2025-01-14T13:00:00Z'), endsAt: new Date('2025-01-14T14:00:00Z') });
+    await db.insert(meetings).values({ collaborationId: fx.x, familyId: family('Gezin G'), title: 'Rondetafel', startsAt: new Date('2026-01-15T13:00:00Z'), endsAt: new Date('2026-01-15T14:00:00Z') });
+    // 366 days apart: not a gap of more than 366 days.
+    await expectKeptAsData('round tables cancelled, an item deleted, a gap of a year');
+    expect((await rows(db, sql`select count(*)::int as n from round_table_long_gaps`))[0]!.n).toBe(0);
+    await db.insert(meetings).values({ collaborationId: fx.x, familyId: family('Gezin G'), title: 'Rondetafel', startsAt: new Date('2025-01-07T13:00:00Z'), endsAt: new Date('2025-01-07T14:00:00Z') });
+    await db.update(meetings).set({ startsAt: new Date('2025-01-08T13:00:00Z') }).where(and(ofX(meetings, 'Gezin G'), eq(meetings.startsAt, new Date('2025-01-14T13:00:00Z'))));
+    await expectKeptAsData('round tables more than a year apart');
+    expect((await rows(db, sql`select count(*)::int as n from round_table_long_gaps`))[0]!.n).toBe(1);
+
+    // Registrations: received, forwarded, first contact.
+    const [reg] = await db.insert(registrations).values({
+      collaborationId: fx.x, kind: 'family', referrerType: 'gp', referrerName: 'Huisarts', reasons: ['many_helpers', 'other'], receivedAt: new Date('2026-02-28T23:30:00Z'),
+      familyName: 'Nieuw', familyLanguage: 'nl', postcode: '2000', municipality: 'Antwerpen', question: 'Vraag', familyConsent: true,
+    }).returning({ id: registrations.id });
+    await expectKeptAsData('a registration near midnight');
+    const regId = and(eq(registrations.collaborationId, fx.x), eq(registrations.id, reg!.id));
+    await db.update(registrations).set({ firstContactAt: new Date('2026-03-09T09:00:00Z'), firstContactMethod: 'phone', status: 'first_contact' }).where(regId);
+    await expectKeptAsData('its first contact');
+    await db.update(registrations).set({ status: 'forwarded' }).where(regId);
+    await expectKeptAsData('forwarded');
+  });
+
+  it('are left as they were by a change that is rolled back', async () => {
+    const tables = Object.keys(KEPT);
+    const before = await Promise.all(tables.map(async (table) => sorted(await rows(t.db, KEPT[table]![0]))));
+    await expect(t.db.transaction(async (tx) => {
+      await tx.update(planItems).set({ status: 'dropped' }).where(and(eq(planItems.collaborationId, fx.x), eq(planItems.kind, 'goal')));
+      await tx.update(families).set({ status: 'closed' }).where(eq(families.collaborationId, fx.x));
+      await tx.update(registrations).set({ referrerType: 'other' }).where(eq(registrations.collaborationId, fx.x));
+      throw new Error('rolled back');
+    })).rejects.toThrow('rolled back');
+    const after = await Promise.all(tables.map(async (table) => sorted(await rows(t.db, KEPT[table]![0]))));
+    expect(after).toEqual(before);
+  });
+
+  it('are made anew from the data by figures_rebuild(), the same as kept', async () => {
+    const tables = Object.keys(KEPT);
+    const before = await Promise.all(tables.map(async (table) => sorted(await rows(t.db, KEPT[table]![0]))));
+    await t.db.execute(sql`select figures_rebuild()`);
+    const after = await Promise.all(tables.map(async (table) => sorted(await rows(t.db, KEPT[table]![0]))));
+    expect(after).toEqual(before);
+  });
+});
