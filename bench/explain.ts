@@ -9,7 +9,8 @@ const database = await openPostgres(process.env.BENCH_DATABASE_URL!);
 const { db } = database;
 const figure = FIGURES.find((f) => f.id === process.argv[2])!;
 const ids = (await db.execute(sql`select id from collaborations`) as unknown as { rows: { id: string }[] }).rows.map((r) => r.id);
-const params = { collaborationIds: ids, from: brusselsDate(new Date(Date.now() - Number(process.env.DAYS ?? 3650) * 86_400_000)), to: brusselsDate(new Date()), perCollaboration: true, withAll: process.argv[3] === 'withAll' };
+const today = brusselsDate(new Date());
+const params = { collaborationIds: ids, from: brusselsDate(new Date(Date.now() - Number(process.env.DAYS ?? 3650) * 86_400_000)), to: today, today, withAll: process.argv[3] === 'withAll' };
 await db.transaction(async (tx) => {
   await tx.execute(sql`set local work_mem = '64MB'`);
   await tx.execute(sql`set local jit = off`);

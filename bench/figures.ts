@@ -61,11 +61,11 @@ const today = brusselsDate(new Date());
 const yearAgo = brusselsDate(new Date(Date.now() - 365 * 86_400_000));
 const tenYears = brusselsDate(new Date(Date.now() - 3650 * 86_400_000));
 for (const [label, from] of [['12 months', yearAgo], ['10 years', tenYears]] as const) {
-  await measure(`dashboard, one collaboration, ${label}`, () => figuresTransaction(db, (tx) => collaborationFigures(tx, biggest!.id, { from, to: today })));
-  await measure(`government, all + Flanders, ${label}`, () => figuresTransaction(db, (tx) => governmentFigures(aggregateSource(tx), { from, to: today })));
+  await measure(`dashboard, one collaboration, ${label}`, () => figuresTransaction(db, (tx) => collaborationFigures(tx, biggest!.id, { from, to: today }, today)));
+  await measure(`government, all + Flanders, ${label}`, () => figuresTransaction(db, (tx) => governmentFigures(aggregateSource(tx, today), { from, to: today })));
 }
 const ids = (await db.execute(sql`select id from collaborations`) as unknown as { rows: { id: string }[] }).rows.map((r) => r.id);
 for (const figure of figuresFor('collaboration')) {
-  await measure(`  ${figure.id}, all collaborations, 10 years`, () => figuresTransaction(db, (tx) => countFigure(tx, figure, { collaborationIds: ids, from: tenYears, to: today, perCollaboration: true })));
+  await measure(`  ${figure.id}, all collaborations, 10 years`, () => figuresTransaction(db, (tx) => countFigure(tx, figure, { collaborationIds: ids, from: tenYears, to: today, today })));
 }
 await database.close();

@@ -16,7 +16,8 @@ export interface AggregateSource {
   count(figure: FigureModule, period: { from: string; to: string }, withAll: boolean): Promise<CountedRow[]>;
 }
 
-export function aggregateSource(db: Executor): AggregateSource {
+/** `today`: the Brussels day, for what has taken place (round tables held). */
+export function aggregateSource(db: Executor, today: string): AggregateSource {
   let ids: string[] | null = null;
   const list = async () => {
     const rows = await db.select({ id: collaborations.id, name: collaborations.name }).from(collaborations).orderBy(asc(collaborations.name), asc(collaborations.id));
@@ -27,7 +28,7 @@ export function aggregateSource(db: Executor): AggregateSource {
     collaborations: list,
     count: async (figure, period, withAll) => {
       const collaborationIds = ids ?? (await list()).map((r) => r.id);
-      return countFigure(db, figure, { collaborationIds, from: period.from, to: period.to, perCollaboration: true, withAll });
+      return countFigure(db, figure, { collaborationIds, from: period.from, to: period.to, today, withAll });
     },
   };
 }

@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { contactMoments } from '../../db/schema/index.ts';
 import { useTestApp } from '../../test/harness.ts';
-import { sources, wholeMonths } from './sources.ts';
+import { sources } from './sources.ts';
 import { NOW, seedFixture, type Fixture } from './test-fixture.ts';
 
 const t = useTestApp({}, { clock: () => NOW });
@@ -59,20 +59,21 @@ describe('contact minutes per family, coach and month', () => {
     expect(before).toEqual(await raw());
   });
 
-  it('gives the minutes of any period: whole months from the summary, the days around them from the moments', async () => {
-    expect(wholeMonths('2026-01-15', '2026-02-10')).toEqual({ firstMonth: '2026-02-01', endMonth: '2026-02-01' });
-    expect(wholeMonths('2026-01-01', '2026-03-31')).toEqual({ firstMonth: '2026-01-01', endMonth: '2026-04-01' });
-    expect(wholeMonths('2025-12-02', '2026-12-31')).toEqual({ firstMonth: '2026-01-01', endMonth: '2027-01-01' });
+  it('gives the minutes coaches wrote in any period: whole years and months from the tallies, the days around them from the moments', async () => {
     const periods = [['2026-01-01', '2026-03-31'], ['2026-01-15', '2026-02-10'], ['2026-01-10', '2026-01-10'], ['2026-01-11', '2026-03-01'],
-      ['2025-12-01', '2026-02-14'], ['2025-11-30', '2026-03-02'], ['2026-02-14', '2026-03-04']];
+      ['2025-12-01', '2026-02-14'], ['2025-11-30', '2026-03-02'], ['2026-02-14', '2026-03-04'], ['2016-12-05', '2026-12-04']];
     for (const [from, to] of periods) {
-      const params = { collaborationIds: [fx.x, fx.y], from: from!, to: to!, perCollaboration: true };
-      const summed = await rows(sql`select collaboration_id, family_id, user_id, coalesce(minutes, 0)::int as minutes from ${sources(params).contactMinutes}`);
-      const direct = await rows(sql`
-        select collaboration_id, family_id, created_by_user_id as user_id, coalesce(sum(minutes_spent), 0)::int as minutes from contact_moments
-        where collaboration_id in (${fx.x}, ${fx.y}) and deleted_at is null and created_by_user_id is not null and occurred_on between ${from}::date and ${to}::date group by 1, 2, 3`);
-      expect(sorted(summed), `${from}…${to}`).toEqual(sorted(direct));
-      expect(direct.length, `${from}…${to}`).toBeGreaterThan(0);
+      for (const fromFacts of [false, true]) {
+        const params = { collaborationIds: [fx.x, fx.y], from: from!, to: to!, today: '2026-04-15', fromFacts };
+        const summed = await rows(sql`select collaboration_id, user_id, minutes::int as minutes from ${sources(params).coachMinutes} m where minutes <> 0`);
+        const direct = await rows(sql`
+          select m.collaboration_id, m.created_by_user_id as user_id, sum(m.minutes_spent)::int as minutes from contact_moments m
+          join coach_pairs p on p.collaboration_id = m.collaboration_id and p.family_id = m.family_id and p.user_id = m.created_by_user_id
+          where m.collaboration_id in (${fx.x}, ${fx.y}) and m.deleted_at is null and m.occurred_on between ${from}::date and ${to}::date
+          group by 1, 2 having sum(m.minutes_spent) <> 0`);
+        expect(sorted(summed), `${from}…${to}`).toEqual(sorted(direct));
+        expect(direct.length, `${from}…${to}`).toBeGreaterThan(0);
+      }
     }
   });
 });

@@ -36,14 +36,16 @@ export const chartOf = (f: FigureModule): CollaborationFigure['chart'] => {
 };
 
 /**
- * One collaboration's figures with exact numbers: its coordinators and admins may see every
+ * One collaboration's figures with exact numbers (`today`: the Brussels day, for what has taken place): its coordinators and admins may see every
  * family of their collaboration, so nothing is suppressed here. The caller has checked access.
  */
-export async function collaborationFigures(db: Executor, collaborationId: string, query: FiguresQuery, only?: FigureModule[]): Promise<CollaborationFigures> {
+export async function collaborationFigures(
+  db: Executor, collaborationId: string, query: FiguresQuery, today: string, only?: FigureModule[],
+): Promise<CollaborationFigures> {
   checkPeriod(query.from, query.to);
   const [collaboration] = await db.select({ name: collaborations.name }).from(collaborations).where(eq(collaborations.id, collaborationId));
   if (!collaboration) throw notFound();
-  const params = { collaborationIds: [collaborationId], from: query.from, to: query.to, partnerOrganisationId: query.partnerOrganisationId, coachId: query.coachId, perCollaboration: true };
+  const params = { collaborationIds: [collaborationId], from: query.from, to: query.to, today, partnerOrganisationId: query.partnerOrganisationId, coachId: query.coachId };
   const figures: CollaborationFigure[] = [];
   for (const figure of only ?? figuresFor('collaboration')) {
     const rows = await countFigure(db, figure, params);

@@ -7,16 +7,18 @@ export type Level = 'collaboration' | 'government';
 
 /** What a figure is asked for: one or all collaborations, a period, optional filters. */
 export interface FigureParams {
-  /** The collaborations read; the government view passes all of them. */
+  /** The collaborations read, each counted on its own; the government view passes all of them. */
   collaborationIds: string[];
   from: string;
   to: string;
+  /** Today in Brussels: a round table counts as held once its day has passed. */
+  today: string;
   partnerOrganisationId?: string;
   coachId?: string;
-  /** false: one row set for all collaborations together (Flanders); the SQL then groups without the collaboration. */
-  perCollaboration: boolean;
-  /** With perCollaboration: also the rows of all collaborations together (collaboration_id null), from the same grouped query. */
+  /** Also the rows of all collaborations together (collaboration_id null), from the same grouped query. */
   withAll?: boolean;
+  /** Count from the facts of every family instead of the tallies (the tests compare both). */
+  fromFacts?: boolean;
 }
 
 /**
@@ -58,7 +60,7 @@ export interface Value {
 
 /**
  * One figure: a small module in the registry. `query` returns ONE aggregated SELECT: the column
- * `collaboration_id` (from `src.collaboration(...)`), then the dimension and count/value columns
+ * `collaboration_id` (of the rows `src` gives), then the dimension and count/value columns
  * by key, grouped, so only counts leave the database.
  */
 export interface FigureModule {

@@ -1,22 +1,12 @@
 import { sql } from 'drizzle-orm';
 import type { FigureModule } from '../types.ts';
 
-type Src = Parameters<FigureModule['query']>[1];
-
 /**
- * One row per family and coach: the families a coach coaches in a trajectory during the period,
- * with the minutes of the contact moments that coach wrote for the family in the period. Only this
+ * Caseload per coach, for the collaboration itself (never in the government view: it names people):
+ * the families the coach coaches that were in a trajectory during the period, and the hours of the
+ * contact moments the coach wrote in the period for the families they coach. Only this
  * collaboration's families count: a coach working in two collaborations has a caseload in each.
  */
-const familyCoaches = (src: Src) => sql`(
-  select tr.collaboration_id, tr.family_id, fp.user_id, coalesce(cm.minutes, 0) as minutes
-  from ${src.trajectories}
-  join family_participants fp on fp.collaboration_id = tr.collaboration_id and fp.family_id = tr.family_id
-    and fp.role = 'coach' and fp.removed_at is null and fp.user_id is not null
-  left join ${src.contactMinutes} on cm.collaboration_id = tr.collaboration_id and cm.family_id = tr.family_id and cm.user_id = fp.user_id
-) fc`;
-
-/** Caseload per coach, for the collaboration itself (never in the government view: it names people). */
 export const caseload: FigureModule = {
   id: 'caseload',
   levels: ['collaboration'],
@@ -25,13 +15,13 @@ export const caseload: FigureModule = {
   values: [{ key: 'hours', unit: 'hours', base: 'families' }],
   chart: { dimension: 'coach', measure: 'families' },
   query: (_p, src) => sql`
-    select ${src.collaboration('fc')} as collaboration_id, u.name as "coach", coalesce(po.name, '') as "partnerOrganisation",
-      count(*)::int as "families", round(sum(fc.minutes)::numeric / 60, 1)::float8 as "hours"
-    from ${familyCoaches(src)}
-    join users u on u.id = fc.user_id
-    left join memberships m on m.collaboration_id = fc.collaboration_id and m.user_id = fc.user_id
-    left join partner_organisations po on po.collaboration_id = m.collaboration_id and po.id = m.partner_organisation_id
-    group by 1, 2, 3, fc.user_id`,
+    select cf.collaboration_id, u.name as "coach", coalesce(po.name, '') as "partnerOrganisation",
+      cf.families::int as "families", round(coalesce(cm.minutes, 0)::numeric / 60, 1)::float8 as "hours"
+    from ${src.coachFamilies} cf
+    join users u on u.id = cf.user_id
+    left join ${src.coachMinutes} cm on cm.collaboration_id = cf.collaboration_id and cm.user_id = cf.user_id
+    left join memberships m on m.collaboration_id = cf.collaboration_id and m.user_id = cf.user_id
+    left join partner_organisations po on po.collaboration_id = m.collaboration_id and po.id = m.partner_organisation_id`,
 };
 
 /** The caseload summed up: coaches with families, families per coach and hours per family. */
@@ -47,15 +37,16 @@ export const caseloadSummary: FigureModule = {
     { key: 'familiesPerCoach', unit: 'families', base: 'families' },
     { key: 'hoursPerFamily', unit: 'hours', base: 'families' },
   ],
-  // Counted per collaboration first (a family and a coach belong to one collaboration's count), then
-  // summed: Flanders (grouping sets) is the sum of the collaborations' counts, with no second scan.
+  // Counted per collaboration (a family and a coach belong to one collaboration's count), then
+  // summed: Flanders (grouping sets) is the sum of the collaborations' counts. `coached` families
+  // have a coach; their amount is their number of coaches, so it sums to the family-coach pairs.
   query: (_p, src) => sql`
-    select ${src.collaboration('pc')} as collaboration_id, sum(pc.coaches)::int as "coaches", sum(pc.families)::int as "families",
-      round(sum(pc.pairs)::numeric / nullif(sum(pc.coaches), 0), 1)::float8 as "familiesPerCoach",
-      round(sum(pc.minutes)::numeric / 60 / nullif(sum(pc.families), 0), 1)::float8 as "hoursPerFamily"
+    select x.collaboration_id, sum(x.coaches)::int as "coaches", sum(x.families)::int as "families",
+      round(sum(x.pairs)::numeric / nullif(sum(x.coaches), 0), 1)::float8 as "familiesPerCoach",
+      round(sum(x.minutes)::numeric / 60 / nullif(sum(x.families), 0), 1)::float8 as "hoursPerFamily"
     from (
-      select fc.collaboration_id, count(distinct fc.user_id) as coaches, count(distinct fc.family_id) as families,
-        count(*) as pairs, sum(fc.minutes) as minutes
-      from ${familyCoaches(src)} group by 1
-    ) pc ${src.groupBy()}`,
+      select t.collaboration_id, 0 as coaches, t.families, t.amount as pairs, 0 as minutes from ${src.trajectory(['coached'], ['overlap'])} t
+      union all select c.collaboration_id, c.coaches, 0, 0, 0 from ${src.coaches} c
+      union all select m.collaboration_id, 0, 0, 0, m.minutes from ${src.coachMinutes} m
+    ) x ${src.groupBy()}`,
 };

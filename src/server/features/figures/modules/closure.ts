@@ -2,11 +2,6 @@ import { sql } from 'drizzle-orm';
 import { CLOSURE_REASONS } from '../../../../shared/closure-constants.ts';
 import type { FigureModule } from '../types.ts';
 
-/** The closures in force of the trajectories closed in the period (a reopened family has none). */
-const closedIn = (src: Parameters<FigureModule['query']>[1]) => sql`
-  ${src.trajectories} join family_closures fc on fc.collaboration_id = tr.collaboration_id and fc.id = tr.closure_id
-  where tr.closed_on <= ${src.to}`;
-
 /**
  * How long the trajectories closed in the period lasted (`duration_days`: Brussels days from the
  * start to the closure): buckets of about 3, 6, 12 and 24 months that add up to all of them, and the median.
@@ -27,15 +22,15 @@ export const trajectoryDuration: FigureModule = {
   values: [{ key: 'medianDurationDays', unit: 'days', base: 'closedTrajectories' }],
   chart: { parts: ['upTo3Months', 'months3to6', 'months6to12', 'months12to24', 'over24Months'] },
   query: (_p, src) => sql`
-    select ${src.collaboration('tr')} as collaboration_id,
+    select c.collaboration_id,
       count(*)::int as "closedTrajectories",
-      (count(*) filter (where fc.duration_days <= 91))::int as "upTo3Months",
-      (count(*) filter (where fc.duration_days between 92 and 182))::int as "months3to6",
-      (count(*) filter (where fc.duration_days between 183 and 365))::int as "months6to12",
-      (count(*) filter (where fc.duration_days between 366 and 730))::int as "months12to24",
-      (count(*) filter (where fc.duration_days > 730))::int as "over24Months",
-      (percentile_cont(0.5) within group (order by fc.duration_days))::float8 as "medianDurationDays"
-    from ${closedIn(src)} ${src.groupBy()}`,
+      (count(*) filter (where c.duration_days <= 91))::int as "upTo3Months",
+      (count(*) filter (where c.duration_days between 92 and 182))::int as "months3to6",
+      (count(*) filter (where c.duration_days between 183 and 365))::int as "months6to12",
+      (count(*) filter (where c.duration_days between 366 and 730))::int as "months12to24",
+      (count(*) filter (where c.duration_days > 730))::int as "over24Months",
+      (percentile_cont(0.5) within group (order by c.duration_days))::float8 as "medianDurationDays"
+    from ${src.closedTrajectories} c ${src.groupBy()}`,
 };
 
 /** Why the trajectories closed in the period ended, and how many of each ended with a warm handover. */
@@ -51,11 +46,11 @@ export const closureReasons: FigureModule = {
   rowSums: [{ total: 'closures', parts: ['withWarmHandover', 'withoutWarmHandover'] }],
   shares: [{ key: 'warmHandoverShare', numerator: ['withWarmHandover'], denominator: 'closures' }],
   chart: { dimension: 'closureReason', measure: 'closures' },
+  // Per reason: families closed with it, and of them (the amount) those with a warm handover.
   query: (_p, src) => sql`
-    select ${src.collaboration('tr')} as collaboration_id, fc.reason as "closureReason", count(*)::int as "closures",
-      (count(*) filter (where fc.warm_handover))::int as "withWarmHandover",
-      (count(*) filter (where not fc.warm_handover))::int as "withoutWarmHandover"
-    from ${closedIn(src)} ${src.groupBy(2)}`,
+    select t.collaboration_id, t.category as "closureReason", sum(t.families)::int as "closures",
+      sum(t.amount)::int as "withWarmHandover", (sum(t.families) - sum(t.amount))::int as "withoutWarmHandover"
+    from ${src.trajectory(['closure'], ['closed'])} t ${src.groupBy(2)}`,
 };
 
 /** Of all trajectories closed in the period: how many ended with a warm handover to another service. */
@@ -72,8 +67,7 @@ export const warmHandovers: FigureModule = {
   shares: [{ key: 'warmHandoverShare', numerator: ['withWarmHandover'], denominator: 'closedFamilies' }],
   chart: { parts: ['withWarmHandover', 'withoutWarmHandover'] },
   query: (_p, src) => sql`
-    select ${src.collaboration('tr')} as collaboration_id, count(*)::int as "closedFamilies",
-      (count(*) filter (where fc.warm_handover))::int as "withWarmHandover",
-      (count(*) filter (where not fc.warm_handover))::int as "withoutWarmHandover"
-    from ${closedIn(src)} ${src.groupBy()}`,
+    select t.collaboration_id, sum(t.families)::int as "closedFamilies",
+      sum(t.amount)::int as "withWarmHandover", (sum(t.families) - sum(t.amount))::int as "withoutWarmHandover"
+    from ${src.trajectory(['closure'], ['closed'])} t ${src.groupBy()}`,
 };

@@ -16,11 +16,11 @@ export const familyTrajectories: FigureModule = {
   ],
   chart: { parts: ['started', 'closed', 'activeAtEnd'] },
   query: (_p, src) => sql`
-    select ${src.collaboration('tr')} as collaboration_id,
-      (count(*) filter (where tr.started_on >= ${src.from}))::int as "started",
-      (count(*) filter (where tr.closed_on <= ${src.to}))::int as "closed",
-      (count(*) filter (where tr.closed_on is null or tr.closed_on > ${src.to}))::int as "activeAtEnd"
-    from ${src.trajectories} ${src.groupBy()}`,
+    select t.collaboration_id,
+      coalesce(sum(t.families) filter (where t.part = 'started'), 0)::int as "started",
+      coalesce(sum(t.families) filter (where t.part = 'closed'), 0)::int as "closed",
+      coalesce(sum(t.families) filter (where t.part = 'activeAtEnd'), 0)::int as "activeAtEnd"
+    from ${src.trajectory(['trajectories'], ['started', 'closed', 'activeAtEnd'])} t ${src.groupBy()}`,
 };
 
 /**
@@ -40,14 +40,11 @@ export const informalNetwork: FigureModule = {
   chart: { parts: ['withRing2', 'withoutRing2'] },
   shares: [{ key: 'withRing2Share', numerator: ['withRing2'], denominator: 'families' }],
   query: (_p, src) => sql`
-    select ${src.collaboration('x')} as collaboration_id, count(*)::int as "families",
-      (count(*) filter (where x.ring2))::int as "withRing2", (count(*) filter (where not x.ring2))::int as "withoutRing2"
+    select x.collaboration_id, x.families::int as "families", x.ring2::int as "withRing2", (x.families - x.ring2)::int as "withoutRing2"
     from (
-      select tr.collaboration_id, np.family_id is not null as ring2
-      from ${src.trajectories}
-      left join (
-        select distinct collaboration_id, family_id from network_people
-        where ${src.collaborationIn('collaboration_id')} and ring = 2 and deleted_at is null and status <> 'declined'
-      ) np on np.collaboration_id = tr.collaboration_id and np.family_id = tr.family_id
-    ) x ${src.groupBy()}`,
+      select t.collaboration_id,
+        coalesce(sum(t.families) filter (where t.measure = 'trajectories'), 0) as families,
+        coalesce(sum(t.families) filter (where t.measure = 'ring2'), 0) as ring2
+      from ${src.trajectory(['trajectories', 'ring2'], ['overlap'])} t ${src.groupBy()}
+    ) x`,
 };

@@ -1,8 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { REFERRER_TYPES, REGISTRATION_REASONS } from '../../../../shared/schemas/registrations.ts';
+import { weightedMedian } from '../median.ts';
 import type { FigureModule } from '../types.ts';
-
-const month = sql`to_char(received_on, 'YYYY-MM')`;
 
 /** Family registrations per month and referrer type. */
 export const registrationsByReferrer: FigureModule = {
@@ -12,8 +11,8 @@ export const registrationsByReferrer: FigureModule = {
   counts: [{ key: 'registrations', unit: 'registrations', additiveOver: ['month', 'referrerType'] }],
   chart: { dimension: 'referrerType', measure: 'registrations' },
   query: (_p, src) => sql`
-    select ${src.collaboration('reg')} as collaboration_id, ${month} as "month", reg.referrer_type as "referrerType", count(*)::int as "registrations"
-    from ${src.registrations} where reg.kind = 'family' ${src.groupBy(2, 3)}`,
+    select r.collaboration_id, r.month as "month", r.category as "referrerType", sum(r.registrations)::int as "registrations"
+    from ${src.registrations('family', 'referrer', { byMonth: true })} r ${src.groupBy(2, 3)}`,
 };
 
 /** Family registrations per month and reason; one registration can give several reasons, so reasons do not add up. */
@@ -24,8 +23,8 @@ export const registrationsByReason: FigureModule = {
   counts: [{ key: 'registrations', unit: 'registrations', additiveOver: ['month'] }],
   chart: { dimension: 'reason', measure: 'registrations' },
   query: (_p, src) => sql`
-    select ${src.collaboration('reg')} as collaboration_id, ${month} as "month", reason as "reason", count(*)::int as "registrations"
-    from ${src.registrations} cross join lateral unnest(reg.reasons) as reason where reg.kind = 'family' ${src.groupBy(2, 3)}`,
+    select r.collaboration_id, r.month as "month", r.category as "reason", sum(r.registrations)::int as "registrations"
+    from ${src.registrations('family', 'reason', { byMonth: true })} r ${src.groupBy(2, 3)}`,
 };
 
 /** Consultation questions (advice to a referrer, no trajectory) per month and referrer type. */
@@ -36,8 +35,8 @@ export const consultations: FigureModule = {
   counts: [{ key: 'consultations', unit: 'registrations', additiveOver: ['month', 'referrerType'] }],
   chart: { dimension: 'month', measure: 'consultations' },
   query: (_p, src) => sql`
-    select ${src.collaboration('reg')} as collaboration_id, ${month} as "month", reg.referrer_type as "referrerType", count(*)::int as "consultations"
-    from ${src.registrations} where reg.kind = 'consultation' ${src.groupBy(2, 3)}`,
+    select r.collaboration_id, r.month as "month", r.category as "referrerType", sum(r.registrations)::int as "consultations"
+    from ${src.registrations('consultation', 'referrer', { byMonth: true })} r ${src.groupBy(2, 3)}`,
 };
 
 /**
@@ -66,16 +65,22 @@ export const firstContact: FigureModule = {
   ],
   values: [{ key: 'medianDays', unit: 'days', base: 'contacted' }],
   chart: { parts: ['days0to7', 'days8to14', 'days15to30', 'days31to60', 'daysOver60', 'noContactYet'] },
+  // From the number of registrations per days to first contact ('none': not yet), per collaboration (and all together).
   query: (_p, src) => sql`
-    select ${src.collaboration('reg')} as collaboration_id,
-      count(*)::int as "registrations",
-      (count(*) filter (where days_to_contact <= 7))::int as "days0to7",
-      (count(*) filter (where days_to_contact between 8 and 14))::int as "days8to14",
-      (count(*) filter (where days_to_contact between 15 and 30))::int as "days15to30",
-      (count(*) filter (where days_to_contact between 31 and 60))::int as "days31to60",
-      (count(*) filter (where days_to_contact > 60))::int as "daysOver60",
-      (count(*) filter (where days_to_contact is null))::int as "noContactYet",
-      count(days_to_contact)::int as "contacted",
-      (percentile_cont(0.5) within group (order by days_to_contact))::float8 as "medianDays"
-    from ${src.registrations} where reg.kind = 'family' ${src.groupBy()}`,
+    with h as (
+      select r.collaboration_id, nullif(r.category, 'none')::int as v, sum(r.registrations) as n
+      from ${src.registrations('family', 'days', { byMonth: false })} r ${src.groupBy(2)}
+    )
+    select h.collaboration_id,
+      sum(h.n)::int as "registrations",
+      coalesce(sum(h.n) filter (where h.v <= 7), 0)::int as "days0to7",
+      coalesce(sum(h.n) filter (where h.v between 8 and 14), 0)::int as "days8to14",
+      coalesce(sum(h.n) filter (where h.v between 15 and 30), 0)::int as "days15to30",
+      coalesce(sum(h.n) filter (where h.v between 31 and 60), 0)::int as "days31to60",
+      coalesce(sum(h.n) filter (where h.v > 60), 0)::int as "daysOver60",
+      coalesce(sum(h.n) filter (where h.v is null), 0)::int as "noContactYet",
+      coalesce(sum(h.n) filter (where h.v is not null), 0)::int as "contacted",
+      max(md.median)::float8 as "medianDays"
+    from h left join ${weightedMedian(sql`h`)} md on md.collaboration_id is not distinct from h.collaboration_id
+    group by h.collaboration_id`,
 };

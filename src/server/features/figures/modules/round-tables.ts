@@ -1,20 +1,11 @@
-import { sql, type SQL } from 'drizzle-orm';
-import { TIME_ZONE } from '../../registrations/timing.ts';
+import { sql } from 'drizzle-orm';
 import type { FigureModule } from '../types.ts';
 
-type Src = Parameters<FigureModule['query']>[1];
-const tz = sql.raw(`'${TIME_ZONE}'`);
-
-/**
- * The round tables held in the period, of the families in a trajectory then: kind round table (not
- * an evaluation round), not cancelled or deleted, begun in the period (Brussels days) and already
- * over (`ends_at` before now).
+/*
+ * Round tables held: of kind round table (not an evaluation round), not cancelled or deleted, on a
+ * day of the family's trajectory that has passed (Brussels days; a round table counts from the day
+ * after it).
  */
-const held = (src: Src, alias: string): SQL => {
-  const m = sql.raw(alias);
-  return sql`${m}.kind = 'round_table' and ${m}.status = 'planned' and ${m}.deleted_at is null and ${m}.ends_at < now()
-    and ${m}.starts_at >= (${src.from}::timestamp at time zone ${tz}) and ${m}.starts_at < ((${src.to} + 1)::timestamp at time zone ${tz})`;
-};
 
 /** Round tables held per month, and the families they were held with. */
 export const roundTables: FigureModule = {
@@ -27,12 +18,8 @@ export const roundTables: FigureModule = {
   ],
   chart: { dimension: 'month', measure: 'roundTables' },
   query: (_p, src) => sql`
-    select ${src.collaboration('pf')} as collaboration_id, pf.month as "month", count(*)::int as "roundTableFamilies", sum(pf.meetings)::int as "roundTables"
-    from (
-      select tr.collaboration_id, tr.family_id, to_char((m.starts_at at time zone ${tz})::date, 'YYYY-MM') as month, count(*) as meetings
-      from ${src.trajectories} join meetings m on m.collaboration_id = tr.collaboration_id and m.family_id = tr.family_id and ${held(src, 'm')}
-      group by 1, 2, 3
-    ) pf ${src.groupBy(2)}`,
+    select r.collaboration_id, r.month as "month", sum(r.families)::int as "roundTableFamilies", sum(r.meetings)::int as "roundTables"
+    from ${src.roundTableMonths} r ${src.groupBy(2)}`,
 };
 
 /** Of the families in a trajectory during the period: how many had at least one round table held in it. */
@@ -49,14 +36,13 @@ export const roundTableFamilies: FigureModule = {
   shares: [{ key: 'withRoundTableShare', numerator: ['withRoundTable'], denominator: 'familiesInTrajectory' }],
   chart: { parts: ['withRoundTable', 'withoutRoundTable'] },
   query: (_p, src) => sql`
-    select ${src.collaboration('x')} as collaboration_id, count(*)::int as "familiesInTrajectory",
-      (count(*) filter (where x.held))::int as "withRoundTable", (count(*) filter (where not x.held))::int as "withoutRoundTable"
+    select x.collaboration_id, x.families::int as "familiesInTrajectory", x.held::int as "withRoundTable", (x.families - x.held)::int as "withoutRoundTable"
     from (
-      select tr.collaboration_id, exists (
-        select 1 from meetings m where m.collaboration_id = tr.collaboration_id and m.family_id = tr.family_id and ${held(src, 'm')}
-      ) as held
-      from ${src.trajectories}
-    ) x ${src.groupBy()}`,
+      select y.collaboration_id, sum(y.families) as families, sum(y.held) as held from (
+        select t.collaboration_id, t.families, 0 as held from ${src.trajectory(['trajectories'], ['overlap'])} t
+        union all select r.collaboration_id, 0, r.families from ${src.roundTableFamilies} r where r.measure = 'round_tables'
+      ) y ${src.groupBy()}
+    ) x`,
 };
 
 /**
@@ -77,16 +63,11 @@ export const roundTableNetwork: FigureModule = {
   shares: [{ key: 'ring2AtTableShare', numerator: ['withRing2AtTable'], denominator: 'familiesWithRoundTable' }],
   chart: { parts: ['withRing2AtTable', 'withoutRing2AtTable'] },
   query: (_p, src) => sql`
-    select ${src.collaboration('x')} as collaboration_id, count(*)::int as "familiesWithRoundTable",
-      (count(*) filter (where x.ring2))::int as "withRing2AtTable", (count(*) filter (where not x.ring2))::int as "withoutRing2AtTable"
+    select x.collaboration_id, x.held::int as "familiesWithRoundTable", x.ring2::int as "withRing2AtTable", (x.held - x.ring2)::int as "withoutRing2AtTable"
     from (
-      select tr.collaboration_id, bool_or(exists (
-        select 1 from meeting_items mi
-          join meeting_item_people mp on mp.collaboration_id = mi.collaboration_id and mp.item_id = mi.id and (mp.invited or mp.attended)
-          join family_participants fp on fp.collaboration_id = mp.collaboration_id and fp.id = mp.participant_id and fp.ring = 2
-        where mi.collaboration_id = m.collaboration_id and mi.meeting_id = m.id and mi.deleted_at is null
-      )) as ring2
-      from ${src.trajectories} join meetings m on m.collaboration_id = tr.collaboration_id and m.family_id = tr.family_id and ${held(src, 'm')}
-      group by tr.collaboration_id, tr.family_id
-    ) x ${src.groupBy()}`,
+      select r.collaboration_id,
+        coalesce(sum(r.families) filter (where r.measure = 'round_tables'), 0) as held,
+        coalesce(sum(r.families) filter (where r.measure = 'ring2_round_tables'), 0) as ring2
+      from ${src.roundTableFamilies} r ${src.groupBy()}
+    ) x`,
 };
