@@ -10,9 +10,9 @@ import { DEFAULT_LIFE_DOMAINS } from '../src/shared/pictograms.ts';
  * first contacts within two weeks (a long tail, some none), 70 % of older trajectories closed,
  * goals on a handful of life domains mostly, ring-2 people in about half of the families.
  */
-/** The tables filled in bulk whose triggers keep contact minutes and the figure facts. */
-const BULK_TABLES = ['families', 'family_participants', 'registrations', 'plan_items', 'contact_moments', 'contact_minutes',
-  'network_people', 'family_closures', 'meetings', 'meeting_items', 'meeting_item_people'];
+/** The tables filled in bulk whose triggers keep the figure facts and tallies. */
+const BULK_TABLES = ['families', 'family_participants', 'registrations', 'plan_items', 'contact_moments', 'network_people',
+  'family_closures', 'meetings', 'meeting_items', 'meeting_item_people'];
 
 export interface Generated { collaborations: number; families: number; registrations: number; planItems: number; contactMoments: number }
 
@@ -31,7 +31,7 @@ export async function generate(db: Db, scale: number, log: (line: string) => voi
     await db.execute(sql`analyze`);
     log(`${label.padEnd(28)} ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   };
-  // Bulk: the triggers that keep the figure facts (and contact minutes) are off while the data goes
+  // Bulk: the triggers that keep the figure facts and tallies are off while the data goes
   // in, and `figures_rebuild()` makes the facts and tallies at the end, set-based, as the migration does.
   for (const table of BULK_TABLES) await db.execute(sql.raw(`alter table ${table} disable trigger user`));
   let made: Generated;
@@ -148,12 +148,6 @@ async function fill(db: Db, scale: number, step: Step): Promise<Generated> {
       (array['home','home','school','office','phone','online'])[1 + (j % 6)], 'Verslag', 15 + (j * 13 % 90), bc.user_id
     from bench_f f join bench_c c on c.n = f.n cross join generate_series(1, 20) j
     join bench_coach bc on bc.n = f.n and bc.k = 1 + (f.i * 7 % ${coachesPer})`);
-  await step('contact minutes', sql`
-    insert into contact_minutes (collaboration_id, family_id, user_id, month, minutes, moments)
-    select collaboration_id, family_id, created_by_user_id, date_trunc('month', occurred_on)::date, coalesce(sum(minutes_spent), 0), count(*)
-    from contact_moments where collaboration_id in (select id from bench_c) and deleted_at is null and created_by_user_id is not null
-    group by 1, 2, 3, 4`);
-
   await step('network people', sql`
     insert into network_people (collaboration_id, family_id, name, ring, status)
     select c.id, f.id, 'Persoon ' || j, case when j = 1 then 1 when f.r < 0.55 and j = 2 then 2 else 3 end,

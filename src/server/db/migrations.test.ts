@@ -8,7 +8,7 @@ import { collaborations, postcodes } from './schema/index.ts';
 
 const EXPECTED_TABLES = [
   'access_log', 'agreements', 'attachment_contents', 'attachments', 'auth_tokens', 'calendar_feeds', 'coach_facts',
-  'coach_minute_tallies', 'collaborations', 'consent_grants', 'contact_minutes', 'contact_moments', 'conversation_members',
+  'coach_minute_tallies', 'collaborations', 'consent_grants', 'contact_moments', 'conversation_members',
   'conversations', 'evaluation_goals', 'evaluation_reminders', 'evaluations', 'families', 'family_closures',
   'family_handovers', 'family_homes', 'family_member_homes', 'family_participants', 'family_services',
   'government_analysts', 'idempotency_keys', 'jobs', 'lead_periods', 'life_domains', 'login_throttle',
@@ -16,7 +16,7 @@ const EXPECTED_TABLES = [
   'meeting_replies', 'meetings', 'memberships', 'messages', 'network_availability', 'network_people',
   'network_ties', 'own_strength_reflections', 'partner_organisations', 'plan_changes', 'plan_item_members',
   'plan_items', 'plan_templates', 'plan_version_items', 'plan_versions', 'postcodes', 'prior_involvements',
-  'registration_coaches', 'registration_tallies', 'registrations', 'round_table_long_gaps', 'sessions', 'social_map_entries',
+  'registration_coaches', 'registration_tallies', 'registrations', 'round_table_facts', 'round_table_long_gaps', 'sessions', 'social_map_entries',
   'team_case_advice', 'team_cases', 'team_meetings', 'trajectory_facts', 'trajectory_tallies', 'users',
 ];
 

@@ -13,7 +13,7 @@ CREATE TABLE "coach_minute_tallies" (
 	"months" smallint NOT NULL,
 	"period_start" date NOT NULL,
 	"minutes" bigint NOT NULL,
-	CONSTRAINT "coach_minute_tallies_pk" PRIMARY KEY("collaboration_id","user_id","months","period_start")
+	CONSTRAINT "coach_minute_tallies_pk" PRIMARY KEY("collaboration_id","months","period_start","user_id")
 );
 --> statement-breakpoint
 CREATE TABLE "registration_tallies" (
@@ -25,6 +25,15 @@ CREATE TABLE "registration_tallies" (
 	"category" text NOT NULL,
 	"registrations" integer NOT NULL,
 	CONSTRAINT "registration_tallies_pk" PRIMARY KEY("collaboration_id","kind","measure","months","period_start","category")
+);
+--> statement-breakpoint
+CREATE TABLE "round_table_facts" (
+	"collaboration_id" uuid NOT NULL,
+	"meeting_id" uuid NOT NULL,
+	"family_id" uuid NOT NULL,
+	"starts_on" date NOT NULL,
+	"ring2" boolean NOT NULL,
+	CONSTRAINT "round_table_facts_pk" PRIMARY KEY("collaboration_id","meeting_id")
 );
 --> statement-breakpoint
 CREATE TABLE "round_table_long_gaps" (
@@ -69,7 +78,10 @@ CREATE TABLE "trajectory_tallies" (
 	CONSTRAINT "trajectory_tallies_pk" PRIMARY KEY("collaboration_id","measure","edge","months","period_start","category")
 );
 --> statement-breakpoint
+DROP TABLE "contact_minutes" CASCADE;--> statement-breakpoint
 CREATE INDEX "coach_facts_started" ON "coach_facts" USING btree ("collaboration_id","user_id","started_on","closed_on");--> statement-breakpoint
+CREATE INDEX "round_table_facts_day" ON "round_table_facts" USING btree ("collaboration_id","starts_on","family_id","ring2");--> statement-breakpoint
+CREATE INDEX "round_table_facts_family" ON "round_table_facts" USING btree ("collaboration_id","family_id");--> statement-breakpoint
 CREATE INDEX "trajectory_facts_started" ON "trajectory_facts" USING btree ("collaboration_id","started_on");--> statement-breakpoint
 CREATE INDEX "trajectory_facts_closed" ON "trajectory_facts" USING btree ("collaboration_id","closed_on","duration_days");--> statement-breakpoint
 CREATE INDEX "trajectory_facts_first_round_table" ON "trajectory_facts" USING btree ("collaboration_id","first_round_table_on");--> statement-breakpoint
@@ -79,6 +91,20 @@ CREATE INDEX "trajectory_facts_last_ring2_round_table" ON "trajectory_facts" USI
 -- Written by hand from here on: the views that say what the figures count, the functions that keep
 -- the facts and tallies in the transaction of every change, and the triggers that call them.
 -- Days are Brussels calendar days, as in the registration queue.
+
+-- The contact minutes per family, author and month give way to coach_minute_tallies (below).
+DROP TRIGGER contact_minutes_keep ON contact_moments;
+--> statement-breakpoint
+DROP FUNCTION contact_minutes_keep();
+--> statement-breakpoint
+-- The calendar month and year of a day (with `with_day`, the day itself too: `months` 0), as tallies count them.
+CREATE FUNCTION figure_periods(day date, with_day boolean) RETURNS TABLE (months smallint, period_start date)
+LANGUAGE sql IMMUTABLE AS $$
+  SELECT 0::smallint, day WHERE with_day
+  UNION ALL SELECT 1::smallint, date_trunc('month', day::timestamp)::date
+  UNION ALL SELECT 12::smallint, date_trunc('year', day::timestamp)::date
+$$;
+--> statement-breakpoint
 
 -- The current coaches of a family (a user who is a coach participant, not removed).
 CREATE VIEW coach_pairs AS
@@ -156,9 +182,10 @@ CREATE VIEW trajectory_facts_source AS
   ) rt
   WHERE f.status <> 'registered';
 --> statement-breakpoint
--- The round tables on a day of their family's trajectory: what the round-table figures count.
+-- The round tables on a day of their family's trajectory: what the round-table figures count
+-- (kept in round_table_facts).
 CREATE VIEW round_table_days AS
-  SELECT r.collaboration_id, r.family_id, r.meeting_id, r.starts_at, r.starts_on, r.ring2
+  SELECT r.collaboration_id, r.meeting_id, r.family_id, r.starts_on, r.ring2
   FROM round_table_meetings r
   JOIN trajectory_facts f ON f.collaboration_id = r.collaboration_id AND f.family_id = r.family_id
   WHERE r.starts_on >= f.started_on AND (f.closed_on IS NULL OR r.starts_on <= f.closed_on);
@@ -210,7 +237,7 @@ LANGUAGE sql AS $$
   SELECT (x.fact).collaboration_id, c.measure, c.edge, g.months, g.period_start, c.category, sum(x.sign * c.families), sum(x.sign * c.amount)
   FROM (SELECT 1 AS sign, a AS fact FROM unnest(added) a UNION ALL SELECT -1, r FROM unnest(removed) r) x
   CROSS JOIN LATERAL trajectory_contributions(x.fact) c
-  CROSS JOIN LATERAL (VALUES (1::smallint, date_trunc('month', c.on_day::timestamp)::date), (12::smallint, date_trunc('year', c.on_day::timestamp)::date)) g(months, period_start)
+  CROSS JOIN LATERAL figure_periods(c.on_day, false) g
   GROUP BY 1, 2, 3, 4, 5, 6
   HAVING sum(x.sign * c.families) <> 0 OR sum(x.sign * c.amount) <> 0
   ON CONFLICT ON CONSTRAINT trajectory_tallies_pk DO UPDATE SET families = t.families + excluded.families, amount = t.amount + excluded.amount
@@ -259,7 +286,7 @@ LANGUAGE sql AS $$
   SELECT (x.reg).collaboration_id, c.kind, c.measure, g.months, g.period_start, c.category, sum(x.sign)
   FROM (SELECT 1 AS sign, a AS reg FROM unnest(added) a UNION ALL SELECT -1, r FROM unnest(removed) r) x
   CROSS JOIN LATERAL registration_contributions(x.reg) c
-  CROSS JOIN LATERAL (VALUES (1::smallint, date_trunc('month', c.on_day::timestamp)::date), (12::smallint, date_trunc('year', c.on_day::timestamp)::date)) g(months, period_start)
+  CROSS JOIN LATERAL figure_periods(c.on_day, false) g
   GROUP BY 1, 2, 3, 4, 5, 6
   HAVING sum(x.sign) <> 0
   ON CONFLICT ON CONSTRAINT registration_tallies_pk DO UPDATE SET registrations = t.registrations + excluded.registrations
@@ -286,17 +313,18 @@ CREATE TRIGGER registration_tallies_keep_update AFTER UPDATE ON registrations RE
 CREATE TRIGGER registration_tallies_keep_delete AFTER DELETE ON registrations REFERENCING OLD TABLE AS old_rows
   FOR EACH STATEMENT EXECUTE FUNCTION registration_tallies_keep();
 --> statement-breakpoint
--- Contact minutes per coach, month and year, of the pairs in coach_facts (a pair that is not there
--- adds nothing: call it before a pair goes and after it comes).
-CREATE FUNCTION coach_minute_tallies_add(added contact_minutes[], removed contact_minutes[]) RETURNS void
+-- The minutes of contact moments per author and day, month and year, of the pairs in coach_facts
+-- (a pair that is not there adds nothing: call it before a pair goes and after it comes).
+CREATE FUNCTION coach_minute_tallies_add(added contact_moments[], removed contact_moments[]) RETURNS void
 LANGUAGE sql AS $$
   INSERT INTO coach_minute_tallies AS t (collaboration_id, user_id, months, period_start, minutes)
-  SELECT (x.cm).collaboration_id, (x.cm).user_id, g.months, g.period_start, sum(x.sign * (x.cm).minutes)
-  FROM (SELECT 1 AS sign, a AS cm FROM unnest(added) a UNION ALL SELECT -1, r FROM unnest(removed) r) x
-  JOIN coach_facts p ON p.collaboration_id = (x.cm).collaboration_id AND p.family_id = (x.cm).family_id AND p.user_id = (x.cm).user_id
-  CROSS JOIN LATERAL (VALUES (1::smallint, (x.cm).month), (12::smallint, date_trunc('year', (x.cm).month::timestamp)::date)) g(months, period_start)
+  SELECT (x.m).collaboration_id, (x.m).created_by_user_id, g.months, g.period_start, sum(x.sign * coalesce((x.m).minutes_spent, 0))
+  FROM (SELECT 1 AS sign, a AS m FROM unnest(added) a UNION ALL SELECT -1, r FROM unnest(removed) r) x
+  JOIN coach_facts p ON p.collaboration_id = (x.m).collaboration_id AND p.family_id = (x.m).family_id AND p.user_id = (x.m).created_by_user_id
+  CROSS JOIN LATERAL figure_periods((x.m).occurred_on, true) g
+  WHERE (x.m).deleted_at IS NULL
   GROUP BY 1, 2, 3, 4
-  HAVING sum(x.sign * (x.cm).minutes) <> 0
+  HAVING sum(x.sign * coalesce((x.m).minutes_spent, 0)) <> 0
   ON CONFLICT ON CONSTRAINT coach_minute_tallies_pk DO UPDATE SET minutes = t.minutes + excluded.minutes
 $$;
 --> statement-breakpoint
@@ -311,26 +339,26 @@ BEGIN
   IF TG_OP <> 'DELETE' THEN PERFORM figures_lock_family(family_id) FROM (SELECT DISTINCT family_id FROM new_rows ORDER BY 1) x; END IF;
   IF TG_OP <> 'INSERT' THEN PERFORM figures_lock_family(family_id) FROM (SELECT DISTINCT family_id FROM old_rows ORDER BY 1) x; END IF;
   IF TG_OP = 'INSERT' THEN
-    PERFORM coach_minute_tallies_add(array(SELECT n::contact_minutes FROM new_rows n), '{}');
+    PERFORM coach_minute_tallies_add(array(SELECT n::contact_moments FROM new_rows n), '{}');
   ELSIF TG_OP = 'UPDATE' THEN
-    PERFORM coach_minute_tallies_add(array(SELECT n::contact_minutes FROM new_rows n), array(SELECT o::contact_minutes FROM old_rows o));
+    PERFORM coach_minute_tallies_add(array(SELECT n::contact_moments FROM new_rows n), array(SELECT o::contact_moments FROM old_rows o));
   ELSE
-    PERFORM coach_minute_tallies_add('{}', array(SELECT o::contact_minutes FROM old_rows o));
+    PERFORM coach_minute_tallies_add('{}', array(SELECT o::contact_moments FROM old_rows o));
   END IF;
   RETURN NULL;
 END $$;
 --> statement-breakpoint
-CREATE TRIGGER coach_minute_tallies_keep_insert AFTER INSERT ON contact_minutes REFERENCING NEW TABLE AS new_rows
+CREATE TRIGGER coach_minute_tallies_keep_insert AFTER INSERT ON contact_moments REFERENCING NEW TABLE AS new_rows
   FOR EACH STATEMENT EXECUTE FUNCTION coach_minute_tallies_keep();
 --> statement-breakpoint
-CREATE TRIGGER coach_minute_tallies_keep_update AFTER UPDATE ON contact_minutes REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+CREATE TRIGGER coach_minute_tallies_keep_update AFTER UPDATE ON contact_moments REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
   FOR EACH STATEMENT EXECUTE FUNCTION coach_minute_tallies_keep();
 --> statement-breakpoint
-CREATE TRIGGER coach_minute_tallies_keep_delete AFTER DELETE ON contact_minutes REFERENCING OLD TABLE AS old_rows
+CREATE TRIGGER coach_minute_tallies_keep_delete AFTER DELETE ON contact_moments REFERENCING OLD TABLE AS old_rows
   FOR EACH STATEMENT EXECUTE FUNCTION coach_minute_tallies_keep();
 --> statement-breakpoint
--- Makes a family's facts, coaches and long gaps as the data says now; the tallies follow through
--- the triggers on trajectory_facts and coach_minute_tallies_add.
+-- Makes a family's facts, coaches, round tables and long gaps as the data says now; the tallies
+-- follow through the triggers on trajectory_facts and coach_minute_tallies_add.
 CREATE FUNCTION figures_refresh_family(p_collaboration_id uuid, p_family_id uuid) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
   fresh trajectory_facts;
@@ -362,15 +390,17 @@ BEGIN
   WHERE p.collaboration_id = p_collaboration_id AND p.family_id = p_family_id
     AND NOT EXISTS (SELECT 1 FROM coach_facts c WHERE c.collaboration_id = p.collaboration_id AND c.family_id = p.family_id AND c.user_id = p.user_id);
   PERFORM coach_minute_tallies_add('{}', array(
-    SELECT m FROM contact_minutes m WHERE m.collaboration_id = p_collaboration_id AND m.family_id = p_family_id AND m.user_id = ANY (gone)));
+    SELECT m FROM contact_moments m WHERE m.collaboration_id = p_collaboration_id AND m.family_id = p_family_id AND m.created_by_user_id = ANY (gone)));
   DELETE FROM coach_facts WHERE collaboration_id = p_collaboration_id AND family_id = p_family_id;
   INSERT INTO coach_facts (collaboration_id, user_id, family_id, started_on, closed_on)
   SELECT p.collaboration_id, p.user_id, p.family_id, f.started_on, f.closed_on
   FROM coach_pairs p JOIN trajectory_facts f ON f.collaboration_id = p.collaboration_id AND f.family_id = p.family_id
   WHERE p.collaboration_id = p_collaboration_id AND p.family_id = p_family_id;
   PERFORM coach_minute_tallies_add(array(
-    SELECT m FROM contact_minutes m WHERE m.collaboration_id = p_collaboration_id AND m.family_id = p_family_id AND m.user_id = ANY (came)), '{}');
+    SELECT m FROM contact_moments m WHERE m.collaboration_id = p_collaboration_id AND m.family_id = p_family_id AND m.created_by_user_id = ANY (came)), '{}');
 
+  DELETE FROM round_table_facts WHERE collaboration_id = p_collaboration_id AND family_id = p_family_id;
+  INSERT INTO round_table_facts SELECT d.* FROM round_table_days d WHERE d.collaboration_id = p_collaboration_id AND d.family_id = p_family_id;
   DELETE FROM round_table_long_gaps WHERE collaboration_id = p_collaboration_id AND family_id = p_family_id;
   INSERT INTO round_table_long_gaps SELECT g.* FROM round_table_long_gaps_source g
   WHERE g.collaboration_id = p_collaboration_id AND g.family_id = p_family_id;
@@ -459,14 +489,25 @@ CREATE TRIGGER figures_life_domains AFTER UPDATE OF pictogram ON life_domains FO
 -- migration, and after a bulk load with triggers off (bench/generate.ts).
 CREATE FUNCTION figures_rebuild() RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
-  TRUNCATE trajectory_facts, trajectory_tallies, coach_facts, coach_minute_tallies, round_table_long_gaps, registration_tallies;
+  TRUNCATE trajectory_facts, trajectory_tallies, coach_facts, coach_minute_tallies, round_table_facts, round_table_long_gaps, registration_tallies;
   INSERT INTO trajectory_facts SELECT * FROM trajectory_facts_source;
   INSERT INTO coach_facts (collaboration_id, user_id, family_id, started_on, closed_on)
   SELECT p.collaboration_id, p.user_id, p.family_id, f.started_on, f.closed_on
   FROM coach_pairs p JOIN trajectory_facts f ON f.collaboration_id = p.collaboration_id AND f.family_id = p.family_id;
-  PERFORM coach_minute_tallies_add(array(SELECT m FROM contact_minutes m), '{}');
+  INSERT INTO round_table_facts SELECT * FROM round_table_days;
   INSERT INTO round_table_long_gaps SELECT * FROM round_table_long_gaps_source;
-  PERFORM registration_tallies_add(array(SELECT r FROM registrations r), '{}');
+  -- As coach_minute_tallies_add and registration_tallies_add do, for all rows at once.
+  INSERT INTO coach_minute_tallies (collaboration_id, user_id, months, period_start, minutes)
+  SELECT m.collaboration_id, m.created_by_user_id, g.months, g.period_start, sum(coalesce(m.minutes_spent, 0))
+  FROM contact_moments m
+  JOIN coach_facts p ON p.collaboration_id = m.collaboration_id AND p.family_id = m.family_id AND p.user_id = m.created_by_user_id
+  CROSS JOIN LATERAL figure_periods(m.occurred_on, true) g
+  WHERE m.deleted_at IS NULL
+  GROUP BY 1, 2, 3, 4 HAVING sum(coalesce(m.minutes_spent, 0)) <> 0;
+  INSERT INTO registration_tallies (collaboration_id, kind, measure, months, period_start, category, registrations)
+  SELECT r.collaboration_id, c.kind, c.measure, g.months, g.period_start, c.category, count(*)
+  FROM registrations r CROSS JOIN LATERAL registration_contributions(r) c CROSS JOIN LATERAL figure_periods(c.on_day, false) g
+  GROUP BY 1, 2, 3, 4, 5, 6;
 END $$;
 --> statement-breakpoint
 SELECT figures_rebuild();
@@ -480,3 +521,5 @@ ANALYZE coach_facts;
 ANALYZE registration_tallies;
 --> statement-breakpoint
 ANALYZE coach_minute_tallies;
+--> statement-breakpoint
+ANALYZE round_table_facts;

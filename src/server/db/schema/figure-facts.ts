@@ -68,6 +68,26 @@ export const trajectoryTallies = pgTable(
   (t) => [primaryKey({ name: 'trajectory_tallies_pk', columns: [t.collaborationId, t.measure, t.edge, t.months, t.periodStart, t.category] })],
 );
 
+/**
+ * A round table on a day of its family's trajectory (the view `round_table_days`): for the days of
+ * a period that are not whole months, and for counting under a filter on families.
+ */
+export const roundTableFacts = pgTable(
+  'round_table_facts',
+  {
+    collaborationId: uuid().notNull(),
+    meetingId: uuid().notNull(),
+    familyId: uuid().notNull(),
+    startsOn: date().notNull(),
+    ring2: boolean().notNull(),
+  },
+  (t) => [
+    primaryKey({ name: 'round_table_facts_pk', columns: [t.collaborationId, t.meetingId] }),
+    index('round_table_facts_day').on(t.collaborationId, t.startsOn, t.familyId, t.ring2),
+    index('round_table_facts_family').on(t.collaborationId, t.familyId),
+  ],
+);
+
 /** A coach of a family in a trajectory, with the family's days: for the caseload figures. */
 export const coachFacts = pgTable(
   'coach_facts',
@@ -119,7 +139,10 @@ export const registrationTallies = pgTable(
   (t) => [primaryKey({ name: 'registration_tallies_pk', columns: [t.collaborationId, t.kind, t.measure, t.months, t.periodStart, t.category] })],
 );
 
-/** Contact minutes per coach and calendar month or year, of the families they coach (`coach_facts`). */
+/**
+ * Minutes of the contact moments a coach wrote for the families they coach (`coach_facts`), per day
+ * (`months` 0), calendar month (1) and year (12).
+ */
 export const coachMinuteTallies = pgTable(
   'coach_minute_tallies',
   {
@@ -129,5 +152,5 @@ export const coachMinuteTallies = pgTable(
     periodStart: date().notNull(),
     minutes: bigint({ mode: 'number' }).notNull(),
   },
-  (t) => [primaryKey({ name: 'coach_minute_tallies_pk', columns: [t.collaborationId, t.userId, t.months, t.periodStart] })],
+  (t) => [primaryKey({ name: 'coach_minute_tallies_pk', columns: [t.collaborationId, t.months, t.periodStart, t.userId] })],
 );

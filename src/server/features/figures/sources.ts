@@ -136,8 +136,8 @@ export function sources(p: FigureParams): Sources {
       where t.collaboration_id = any(${ids}) and t.measure = 'round_tables' and t.edge = 'month' and ${inWholePeriods('t', parts)}` : sql``;
     return sql`(
       select d.collaboration_id, to_char(d.starts_on, 'YYYY-MM') as month, count(distinct d.family_id) as families, count(*) as meetings
-      from round_table_days d
-      where d.collaboration_id = any(${ids}) and ${atDays(sql`d.starts_at`, rawDays)} ${familyFilter('d')}
+      from round_table_facts d
+      where d.collaboration_id = any(${ids}) and ${onDays(sql`d.starts_on`, rawDays)} ${familyFilter('d')}
       group by 1, 2
       ${tallies})`;
   })();
@@ -160,8 +160,8 @@ export function sources(p: FigureParams): Sources {
     }
     return sql`(
       select d.collaboration_id, m.measure, count(distinct d.family_id) filter (where m.measure = 'round_tables' or d.ring2) as families
-      from round_table_days d cross join (values ('round_tables'), ('ring2_round_tables')) m(measure)
-      where d.collaboration_id = any(${ids}) and ${atDays(sql`d.starts_at`, [{ from: p.from, to: heldUntil }])} ${familyFilter('d')}
+      from round_table_facts d cross join (values ('round_tables'), ('ring2_round_tables')) m(measure)
+      where d.collaboration_id = any(${ids}) and d.starts_on between ${from} and ${heldUntil}::date ${familyFilter('d')}
       group by 1, 2)`;
   })();
 
@@ -171,11 +171,10 @@ export function sources(p: FigureParams): Sources {
   // of their families was in a trajectory in the period (the latest start before its end first).
   const coaches = useTallies ? sql`(
     with recursive coach as (
-      (select collaboration_id, user_id from coach_facts where collaboration_id = any(${ids}) order by 1, 2 limit 1)
+      (select collaboration_id, user_id from coach_facts order by 1, 2 limit 1)
       union all
       select n.collaboration_id, n.user_id from coach c cross join lateral (
-        select f.collaboration_id, f.user_id from coach_facts f
-        where f.collaboration_id = any(${ids}) and (f.collaboration_id, f.user_id) > (c.collaboration_id, c.user_id)
+        select f.collaboration_id, f.user_id from coach_facts f where (f.collaboration_id, f.user_id) > (c.collaboration_id, c.user_id)
         order by 1, 2 limit 1
       ) n
     )
@@ -183,20 +182,18 @@ export function sources(p: FigureParams): Sources {
       select 1 from coach_facts f where f.collaboration_id = c.collaboration_id and f.user_id = c.user_id
         and f.started_on <= ${to} and (f.closed_on is null or f.closed_on >= ${from})
       order by f.started_on desc limit 1
-    ) hit group by 1)` : sql`(select f.collaboration_id, count(distinct f.user_id) as coaches from coach_facts f where ${pairsInPeriod} group by 1)`;
+    ) hit where c.collaboration_id = any(${ids}) group by 1)` : sql`(select f.collaboration_id, count(distinct f.user_id) as coaches from coach_facts f where ${pairsInPeriod} group by 1)`;
 
-  const minutes = (() => {
-    const { parts, rawDays } = read.span(p.from, p.to, { years: true });
-    const tallies = useTallies ? sql`
-      union all
-      select t.collaboration_id, t.user_id, t.minutes from coach_minute_tallies t
-      where t.collaboration_id = any(${ids}) and ${inWholePeriods('t', parts)}` : sql``;
-    return sql`(
-      select m.collaboration_id, m.created_by_user_id as user_id, coalesce(m.minutes_spent, 0) as minutes
-      from contact_moments m join coach_facts f on f.collaboration_id = m.collaboration_id and f.family_id = m.family_id and f.user_id = m.created_by_user_id
-      where m.collaboration_id = any(${ids}) and m.deleted_at is null and ${onDays(sql`m.occurred_on`, rawDays)} ${familyFilter('f')}
-      ${tallies})`;
-  })();
+  // Without a filter the tallies hold every day; with one, the moments of the families it leaves.
+  const coachMinutes = useTallies ? (() => {
+    const { parts } = read.span(p.from, p.to, { years: true });
+    return sql`(select t.collaboration_id, t.user_id, sum(t.minutes) as minutes from coach_minute_tallies t
+      where t.collaboration_id = any(${ids}) and ${inWholePeriods('t', parts, { days: true })} group by 1, 2)`;
+  })() : sql`(
+    select m.collaboration_id, m.created_by_user_id as user_id, sum(coalesce(m.minutes_spent, 0)) as minutes
+    from contact_moments m join coach_facts f on f.collaboration_id = m.collaboration_id and f.family_id = m.family_id and f.user_id = m.created_by_user_id
+    where m.collaboration_id = any(${ids}) and m.deleted_at is null and m.occurred_on between ${from} and ${to} ${familyFilter('f')}
+    group by 1, 2)`;
 
   return {
     from,
@@ -213,6 +210,6 @@ export function sources(p: FigureParams): Sources {
     roundTableFamilies,
     coachFamilies,
     coaches,
-    coachMinutes: sql`(select collaboration_id, user_id, sum(minutes) as minutes from ${minutes} cm group by 1, 2)`,
+    coachMinutes,
   };
 }

@@ -22,39 +22,66 @@ export interface SuppressedRow {
   cells: RawRow;
 }
 
+/**
+ * Each row's place on every axis (the collaboration, then each dimension) as a small number, so a
+ * set of cells is found by a number rather than a string (ten years of months are 30 000 rows).
+ */
+function coordinates(figure: FigureModule, rows: CountedRow[]): { coords: Int32Array; sizes: number[] } {
+  const axes = 1 + figure.dimensions.length;
+  const indexes = Array.from({ length: axes }, () => new Map<string | null, number>());
+  const coords = new Int32Array(rows.length * axes);
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    for (let a = 0; a < axes; a++) {
+      const value = a === 0 ? r.collaborationId : r.dims[figure.dimensions[a - 1]!.key]!;
+      const index = indexes[a]!;
+      let at = index.get(value);
+      if (at === undefined) { at = index.size; index.set(value, at); }
+      coords[i * axes + a] = at;
+    }
+  }
+  return { coords, sizes: indexes.map((m) => m.size) };
+}
+
 /** Cells are numbered row by row, count by count: `row * counts + count`. */
 export function suppress(figure: FigureModule, rows: CountedRow[]): SuppressedRow[] {
   const counts = figure.counts;
   const n = counts.length;
   const index = new Map(counts.map((c, k) => [c.key, k]));
-  const valueOf = (cell: number) => rows[Math.floor(cell / n)]!.counts[counts[cell % n]!.key]!;
-  const isFlanders = (cell: number) => rows[Math.floor(cell / n)]!.collaborationId === null;
+  const values = new Float64Array(rows.length * n);
+  const flanders = new Uint8Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    flanders[i] = rows[i]!.collaborationId === null ? 1 : 0;
+    for (let k = 0; k < n; k++) values[i * n + k] = rows[i]!.counts[counts[k]!.key]!;
+  }
 
   // The sets of cells that add up to something known.
   const groups: number[][] = [];
-  rows.forEach((_r, i) => {
+  for (let i = 0; i < rows.length; i++) {
     for (const s of figure.rowSums ?? []) groups.push([s.total, ...s.parts].map((key) => i * n + index.get(key)!));
-  });
-  const groupBy = (k: number, without: string) => {
-    const byKey = new Map<string, number[]>();
-    rows.forEach((r, i) => {
-      const parts = [without === 'collaboration' ? '' : String(r.collaborationId)];
-      for (const d of figure.dimensions) if (d.key !== without) parts.push(r.dims[d.key]!);
-      const key = parts.join('\u0000');
+  }
+  const { coords, sizes } = coordinates(figure, rows);
+  const axes = sizes.length;
+  // The cells of count k that differ only on one axis (0: the collaboration).
+  const alongAxis = (k: number, axis: number) => {
+    const byKey = new Map<number, number[]>();
+    for (let i = 0; i < rows.length; i++) {
+      let key = 0;
+      for (let a = 0; a < axes; a++) if (a !== axis) key = key * sizes[a]! + coords[i * axes + a]!;
       const cells = byKey.get(key);
       if (cells) cells.push(i * n + k); else byKey.set(key, [i * n + k]);
-    });
+    }
     for (const cells of byKey.values()) if (cells.length > 1) groups.push(cells);
   };
   counts.forEach((c, k) => {
     // Per collaboration and for Flanders: the categories add up to the total.
-    for (const d of c.additiveOver ?? []) groupBy(k, d);
+    for (const d of c.additiveOver ?? []) alongAxis(k, 1 + figure.dimensions.findIndex((x) => x.key === d));
     // Each family belongs to one collaboration: the collaborations add up to Flanders (which is in the set).
-    groupBy(k, 'collaboration');
+    alongAxis(k, 0);
   });
-  const groupsOf = new Map<number, number[]>();
-  groups.forEach((cells, g) => { for (const cell of cells) { const of = groupsOf.get(cell); if (of) of.push(g); else groupsOf.set(cell, [g]); } });
-  const protectedCounts = counts.map((_c, k) => counts.flatMap((d, j) => (d.protectedBy === counts[k]!.key ? [j] : [])));
+  const groupsOf: number[][] = Array.from({ length: rows.length * n }, () => []);
+  for (let g = 0; g < groups.length; g++) for (const cell of groups[g]!) groupsOf[cell]!.push(g);
+  const protectedCounts = counts.map((c) => counts.flatMap((d, j) => (d.protectedBy === c.key ? [j] : [])));
 
   // Hiding a cell may leave a set with one hidden cell, which then needs another (worked off in order).
   const hidden = new Uint8Array(rows.length * n);
@@ -63,18 +90,19 @@ export function suppress(figure: FigureModule, rows: CountedRow[]): SuppressedRo
   const hide = (cell: number) => {
     if (hidden[cell]) return;
     hidden[cell] = 1;
-    for (const g of groupsOf.get(cell) ?? []) if (++hiddenIn[g]! === 1) pending.push(g);
+    for (const g of groupsOf[cell]!) if (++hiddenIn[g]! === 1) pending.push(g);
     const row = Math.floor(cell / n);
     for (const j of protectedCounts[cell % n]!) hide(row * n + j);
   };
 
   // 1. Primary suppression.
-  rows.forEach((r, i) => {
-    counts.forEach((c, k) => {
-      const behind = c.protectedBy ? r.counts[c.protectedBy]! : r.counts[c.key]!;
+  for (let i = 0; i < rows.length; i++) {
+    for (let k = 0; k < n; k++) {
+      const c = counts[k]!;
+      const behind = c.protectedBy ? values[i * n + index.get(c.protectedBy)!]! : values[i * n + k]!;
       if (behind < SUPPRESSION_THRESHOLD) hide(i * n + k);
-    });
-  });
+    }
+  }
   // 2. Complementary suppression: prefer a collaboration's cell over Flanders' total, then the smallest.
   for (let next = 0; next < pending.length; next++) {
     const g = pending[next]!;
@@ -82,20 +110,27 @@ export function suppress(figure: FigureModule, rows: CountedRow[]): SuppressedRo
     let pick = -1;
     for (const cell of groups[g]!) {
       if (hidden[cell]) continue;
-      if (pick < 0 || Number(isFlanders(cell)) - Number(isFlanders(pick)) < 0 || (isFlanders(cell) === isFlanders(pick) && valueOf(cell) < valueOf(pick))) pick = cell;
+      const [row, best] = [Math.floor(cell / n), Math.floor(pick / n)];
+      if (pick < 0 || flanders[row]! < flanders[best]! || (flanders[row] === flanders[best] && values[cell]! < values[pick]!)) pick = cell;
     }
     if (pick >= 0) hide(pick);
   }
 
-  return rows.map((r, i) => {
+  // 3. What leaves: "<5" for the hidden counts, and for the shares and values they hide.
+  const shown = figure.counts.filter((c) => !c.hidden).map((c) => [c.key, index.get(c.key)!] as const);
+  const shares = (figure.shares ?? []).map((s) => ({ key: s.key, parts: [...s.numerator, s.denominator].map((k) => index.get(k)!), numerator: s.numerator, denominator: s.denominator }));
+  const out: SuppressedRow[] = new Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
     const cells: RawRow = { ...r.dims };
-    const isHidden = (key: string) => hidden[i * n + index.get(key)!] === 1;
-    for (const c of figure.counts) if (!c.hidden) cells[c.key] = isHidden(c.key) ? SUPPRESSED : r.counts[c.key]!;
-    for (const s of figure.shares ?? []) {
-      const parts = [...s.numerator, s.denominator];
-      cells[s.key] = parts.some(isHidden) ? SUPPRESSED : shareOf(s.numerator.reduce((sum, k) => sum + r.counts[k]!, 0), r.counts[s.denominator]!);
+    for (const [key, k] of shown) cells[key] = hidden[i * n + k] ? SUPPRESSED : values[i * n + k]!;
+    for (const s of shares) {
+      let numerator = 0;
+      for (const key of s.numerator) numerator += r.counts[key]!;
+      cells[s.key] = s.parts.some((k) => hidden[i * n + k]) ? SUPPRESSED : shareOf(numerator, r.counts[s.denominator]!);
     }
     for (const v of figure.values ?? []) cells[v.key] = r.counts[v.base]! < SUPPRESSION_THRESHOLD ? SUPPRESSED : r.values[v.key]!;
-    return { collaborationId: r.collaborationId, cells };
-  });
+    out[i] = { collaborationId: r.collaborationId, cells };
+  }
+  return out;
 }

@@ -13,11 +13,15 @@ const col = (alias: string, column: string) => sql.raw(`${alias}.${column}`);
 export const uuidArray = (ids: string[]) => sql`array[${sql.join(ids.map((id) => sql`${id}`), sql`, `)}]::uuid[]`;
 export const textList = (values: readonly string[]) => sql.join(values.map((v) => sql`${v}`), sql`, `);
 
-/** Tally rows (alias `alias`) of the whole years (`months` 12) and whole months (`months` 1) of `parts`. */
-export function inWholePeriods(alias: string, parts: CalendarParts): SQL {
+/**
+ * Tally rows (alias `alias`) of the whole years (`months` 12) and whole months (`months` 1) of
+ * `parts`, and with `days` (tallies that have them) the rows of its single days (`months` 0).
+ */
+export function inWholePeriods(alias: string, parts: CalendarParts, opts: { days?: boolean } = {}): SQL {
   const range = (months: number, r: PeriodRange) => sql`(${col(alias, 'months')} = ${months}
     ${r.from === null ? sql`` : sql`and ${col(alias, 'period_start')} >= ${r.from}::date`} and ${col(alias, 'period_start')} < ${r.until}::date)`;
   const ranges = [...(parts.years ? [range(12, parts.years)] : []), ...parts.months.map((m) => range(1, m))];
+  if (opts.days && parts.days.length) ranges.push(sql`(${col(alias, 'months')} = 0 and ${onDays(col(alias, 'period_start'), parts.days)})`);
   return ranges.length ? sql`(${sql.join(ranges, sql` or `)})` : sql`false`;
 }
 

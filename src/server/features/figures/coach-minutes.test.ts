@@ -1,7 +1,8 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { contactMoments } from '../../db/schema/index.ts';
 import { useTestApp } from '../../test/harness.ts';
+import { keptAndFresh, sorted } from './kept-facts.ts';
 import { sources } from './sources.ts';
 import { NOW, seedFixture, type Fixture } from './test-fixture.ts';
 
@@ -11,22 +12,12 @@ beforeAll(async () => {
   fx = await seedFixture(t.db);
 });
 
-type Row = Record<string, unknown>;
-const rows = async (query: ReturnType<typeof sql>) => (await t.db.execute(query) as unknown as { rows: Row[] }).rows;
-const sorted = (list: Row[]) => list.map((r) => JSON.stringify(r)).sort();
+const rows = async (query: SQL) => (await t.db.execute(query) as unknown as { rows: Record<string, unknown>[] }).rows;
+/** coach_minute_tallies as kept, and as it should be from the contact moments. */
+const kept = async () => (await keptAndFresh(t.db, 'coach_minute_tallies'))[0];
+const raw = async () => (await keptAndFresh(t.db, 'coach_minute_tallies'))[1];
 
-/** contact_minutes as it is, and as it should be: the raw aggregation of contact_moments. */
-async function kept() {
-  return sorted(await rows(sql`select collaboration_id, family_id, user_id, month::text as month, minutes::int as minutes, moments from contact_minutes`));
-}
-async function raw() {
-  return sorted(await rows(sql`
-    select collaboration_id, family_id, created_by_user_id as user_id, date_trunc('month', occurred_on)::date::text as month,
-      coalesce(sum(minutes_spent), 0)::int as minutes, count(*)::int as moments
-    from contact_moments where deleted_at is null and created_by_user_id is not null group by 1, 2, 3, 4`));
-}
-
-describe('contact minutes per family, coach and month', () => {
+describe('contact minutes of coaches per day, month and year', () => {
   it('stays equal to the contact moments after inserts, updates and deletes, in the same transaction', async () => {
     expect(await kept()).toEqual(await raw());
     expect((await kept()).length).toBeGreaterThan(3);
@@ -49,7 +40,7 @@ describe('contact minutes per family, coach and month', () => {
     await t.db.update(contactMoments).set({ deletedAt: null }).where(id(2));
     await t.db.delete(contactMoments).where(id(0));
     expect(await kept()).toEqual(await raw());
-    // A rolled-back write leaves the summary as it was.
+    // A rolled-back write leaves the tallies as they were.
     const before = await kept();
     await expect(t.db.transaction(async (tx) => {
       await tx.update(contactMoments).set({ minutesSpent: 999 }).where(id(2));
