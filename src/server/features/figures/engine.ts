@@ -32,19 +32,27 @@ export async function countFigure(db: Executor, figure: FigureModule, params: Fi
     from (${figure.query(params, sources(params))}) as figure_cells`;
   const [result] = rowsOf<{ cells: string }>(await db.execute(query));
   const rows = JSON.parse(result!.cells) as (string | number | null)[][];
-  const dims = figure.dimensions.length;
-  const counts = figure.counts.length;
-  const counted = rows.map((r): CountedRow => ({
-    collaborationId: (r[0] as string | null) ?? null,
-    dims: Object.fromEntries(figure.dimensions.map((d, i) => [d.key, String(r[1 + i] ?? '')])),
-    counts: Object.fromEntries(figure.counts.map((c, i) => [c.key, Number(r[1 + dims + i] ?? 0)])),
-    values: Object.fromEntries((figure.values ?? []).map((v, i) => {
-      const value = r[1 + dims + counts + i];
-      return [v.key, value === null || value === undefined ? null : Number(value)];
-    })),
-  }));
-  return fill(figure, params, counted);
+  return fill(figure, params, rows.map((r) => countedRow(figure, r)));
 }
+
+/** A row as the database gives it: the collaboration, the categories, the counts, the values. */
+function countedRow(figure: FigureModule, r: (string | number | null)[]): CountedRow {
+  const row: CountedRow = { collaborationId: (r[0] as string | null) ?? null, dims: {}, counts: {}, values: {} };
+  let at = 1;
+  for (const d of figure.dimensions) row.dims[d.key] = String(r[at++] ?? '');
+  for (const c of figure.counts) row.counts[c.key] = Number(r[at++] ?? 0);
+  for (const v of figure.values ?? []) {
+    const value = r[at++];
+    row.values[v.key] = value === null || value === undefined ? null : Number(value);
+  }
+  return row;
+}
+
+const keyOf = (figure: FigureModule, collaborationId: string | null, dims: Record<string, string>) => {
+  let key = String(collaborationId);
+  for (const d of figure.dimensions) key += `\u0000${dims[d.key]}`;
+  return key;
+};
 
 /** Every combination of categories for every collaboration asked (when all dimensions have fixed values), 0 where nothing was counted. */
 function fill(figure: FigureModule, params: FigureParams, rows: CountedRow[]): CountedRow[] {
@@ -57,14 +65,14 @@ function fill(figure: FigureModule, params: FigureParams, rows: CountedRow[]): C
     const values = d.values === 'months' ? monthsOf(params.from, params.to) : d.values!;
     combos = combos.flatMap((c) => values.map((v) => ({ ...c, [d.key]: v })));
   }
-  const keyOf = (collaborationId: string | null, dims: Record<string, string>) => JSON.stringify([collaborationId, ...figure.dimensions.map((d) => dims[d.key])]);
-  const found = new Map(rows.map((r) => [keyOf(r.collaborationId, r.dims), r]));
-  const collaborations = [...params.collaborationIds, ...(params.withAll ? [null] : [])];
-  return collaborations.flatMap((collaborationId) => combos.map((dims) => found.get(keyOf(collaborationId, dims)) ?? {
-    collaborationId, dims,
-    counts: Object.fromEntries(figure.counts.map((c) => [c.key, 0])),
-    values: Object.fromEntries((figure.values ?? []).map((v) => [v.key, null])),
-  }));
+  const found = new Map(rows.map((r) => [keyOf(figure, r.collaborationId, r.dims), r]));
+  const zeros = Object.fromEntries(figure.counts.map((c) => [c.key, 0]));
+  const nulls = Object.fromEntries((figure.values ?? []).map((v) => [v.key, null]));
+  const out: CountedRow[] = [];
+  for (const collaborationId of [...params.collaborationIds, ...(params.withAll ? [null] : [])]) {
+    for (const dims of combos) out.push(found.get(keyOf(figure, collaborationId, dims)) ?? { collaborationId, dims, counts: { ...zeros }, values: { ...nulls } });
+  }
+  return out;
 }
 
 /** One row as the collaboration sees it: exact numbers. */

@@ -111,6 +111,30 @@ describe('the facts and tallies the figures count from', () => {
     await expectKeptAsData('forwarded');
   });
 
+  it('count both of two changes to one family made at the same time (the second waits for the first, then reads afresh)', async () => {
+    const goals = await t.db.select({ id: planItems.id }).from(planItems).where(and(ofX(planItems, 'Gezin E'), eq(planItems.kind, 'goal')));
+    expect(goals.length).toBeGreaterThan(1);
+    const goal = (i: number) => and(eq(planItems.collaborationId, fx.x), eq(planItems.id, goals[i]!.id));
+    let changed!: () => void;
+    let release!: () => void;
+    const firstChanged = new Promise<void>((resolve) => { changed = resolve; });
+    const held = new Promise<void>((resolve) => { release = resolve; });
+    // On PostgreSQL these are two connections; the first holds its transaction open after its change.
+    const first = t.db.transaction(async (tx) => {
+      await tx.update(planItems).set({ status: 'dropped', deletedAt: null }).where(goal(0));
+      changed();
+      await held;
+    });
+    await firstChanged;
+    const second = t.db.transaction(async (tx) => {
+      await tx.update(planItems).set({ status: 'reached', deletedAt: null }).where(goal(1));
+    });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    release();
+    await Promise.all([first, second]);
+    await expectKeptAsData('two changes at once');
+  });
+
   it('are left as they were by a change that is rolled back', async () => {
     const tables = Object.keys(KEPT);
     const before = await Promise.all(tables.map(async (table) => sorted(await rows(t.db, KEPT[table]![0]))));

@@ -10,7 +10,7 @@ import type { CountedRow } from './types.ts';
 function sumOverCollaborations(rows: CountedRow[]): CountedRow[] {
   const byDims = new Map<string, CountedRow>();
   for (const r of rows) {
-    const key = JSON.stringify(r.dims);
+    const key = Object.values(r.dims).join('\u0000');
     const total = byDims.get(key);
     if (!total) byDims.set(key, { collaborationId: null, dims: r.dims, counts: { ...r.counts }, values: {} });
     else for (const [k, v] of Object.entries(r.counts)) total.counts[k] = (total.counts[k] ?? 0) + v;
