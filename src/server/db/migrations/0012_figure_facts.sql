@@ -230,6 +230,17 @@ LANGUAGE sql IMMUTABLE AS $$
   SELECT 'month', r.key::date, 'round_tables', '', 1, r.value::bigint FROM jsonb_each_text(f.round_table_months) r
 $$;
 --> statement-breakpoint
+-- The statement triggers that keep tallies: the rows a statement added and removed (its transition
+-- tables) go to TG_ARGV[0], the function that adds them to their tallies and takes them away.
+CREATE FUNCTION figures_tallies_keep() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  added text := CASE WHEN TG_OP = 'DELETE' THEN format('''{}''::%I[]', TG_TABLE_NAME) ELSE format('array(SELECT n::%I FROM new_rows n)', TG_TABLE_NAME) END;
+  removed text := CASE WHEN TG_OP = 'INSERT' THEN format('''{}''::%I[]', TG_TABLE_NAME) ELSE format('array(SELECT o::%I FROM old_rows o)', TG_TABLE_NAME) END;
+BEGIN
+  EXECUTE format('SELECT %I(%s, %s)', TG_ARGV[0], added, removed);
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
 -- Adds the contributions of `added` and takes away those of `removed`, per calendar month and year.
 CREATE FUNCTION trajectory_tallies_add(added trajectory_facts[], removed trajectory_facts[]) RETURNS void
 LANGUAGE sql AS $$
@@ -243,26 +254,14 @@ LANGUAGE sql AS $$
   ON CONFLICT ON CONSTRAINT trajectory_tallies_pk DO UPDATE SET families = t.families + excluded.families, amount = t.amount + excluded.amount
 $$;
 --> statement-breakpoint
-CREATE FUNCTION trajectory_tallies_keep() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  IF TG_OP = 'INSERT' THEN
-    PERFORM trajectory_tallies_add(array(SELECT n::trajectory_facts FROM new_rows n), '{}');
-  ELSIF TG_OP = 'UPDATE' THEN
-    PERFORM trajectory_tallies_add(array(SELECT n::trajectory_facts FROM new_rows n), array(SELECT o::trajectory_facts FROM old_rows o));
-  ELSE
-    PERFORM trajectory_tallies_add('{}', array(SELECT o::trajectory_facts FROM old_rows o));
-  END IF;
-  RETURN NULL;
-END $$;
---> statement-breakpoint
 CREATE TRIGGER trajectory_tallies_keep_insert AFTER INSERT ON trajectory_facts REFERENCING NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION trajectory_tallies_keep();
+  FOR EACH STATEMENT EXECUTE FUNCTION figures_tallies_keep('trajectory_tallies_add');
 --> statement-breakpoint
 CREATE TRIGGER trajectory_tallies_keep_update AFTER UPDATE ON trajectory_facts REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION trajectory_tallies_keep();
+  FOR EACH STATEMENT EXECUTE FUNCTION figures_tallies_keep('trajectory_tallies_add');
 --> statement-breakpoint
 CREATE TRIGGER trajectory_tallies_keep_delete AFTER DELETE ON trajectory_facts REFERENCING OLD TABLE AS old_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION trajectory_tallies_keep();
+  FOR EACH STATEMENT EXECUTE FUNCTION figures_tallies_keep('trajectory_tallies_add');
 --> statement-breakpoint
 -- What one registration adds to the tallies (a forwarded one counts where it went): its referrer
 -- type, each reason, and the days to first contact ('none' without one), on the day it was received.
@@ -292,31 +291,26 @@ LANGUAGE sql AS $$
   ON CONFLICT ON CONSTRAINT registration_tallies_pk DO UPDATE SET registrations = t.registrations + excluded.registrations
 $$;
 --> statement-breakpoint
-CREATE FUNCTION registration_tallies_keep() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  IF TG_OP = 'INSERT' THEN
-    PERFORM registration_tallies_add(array(SELECT n::registrations FROM new_rows n), '{}');
-  ELSIF TG_OP = 'UPDATE' THEN
-    PERFORM registration_tallies_add(array(SELECT n::registrations FROM new_rows n), array(SELECT o::registrations FROM old_rows o));
-  ELSE
-    PERFORM registration_tallies_add('{}', array(SELECT o::registrations FROM old_rows o));
-  END IF;
-  RETURN NULL;
-END $$;
---> statement-breakpoint
 CREATE TRIGGER registration_tallies_keep_insert AFTER INSERT ON registrations REFERENCING NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION registration_tallies_keep();
+  FOR EACH STATEMENT EXECUTE FUNCTION figures_tallies_keep('registration_tallies_add');
 --> statement-breakpoint
 CREATE TRIGGER registration_tallies_keep_update AFTER UPDATE ON registrations REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION registration_tallies_keep();
+  FOR EACH STATEMENT EXECUTE FUNCTION figures_tallies_keep('registration_tallies_add');
 --> statement-breakpoint
 CREATE TRIGGER registration_tallies_keep_delete AFTER DELETE ON registrations REFERENCING OLD TABLE AS old_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION registration_tallies_keep();
+  FOR EACH STATEMENT EXECUTE FUNCTION figures_tallies_keep('registration_tallies_add');
+--> statement-breakpoint
+-- One lock per family for everything the figures keep of it: a change waits for another one to the
+-- same family to commit, then reads the data afresh (READ COMMITTED), so nothing is counted twice or lost.
+CREATE FUNCTION figures_lock_family(p_family_id uuid) RETURNS void LANGUAGE sql AS $$
+  SELECT pg_advisory_xact_lock(hashtextextended('figures ' || p_family_id::text, 0))
+$$;
 --> statement-breakpoint
 -- The minutes of contact moments per author and day, month and year, of the pairs in coach_facts
 -- (a pair that is not there adds nothing: call it before a pair goes and after it comes).
 CREATE FUNCTION coach_minute_tallies_add(added contact_moments[], removed contact_moments[]) RETURNS void
 LANGUAGE sql AS $$
+  SELECT figures_lock_family(f.family_id) FROM (SELECT DISTINCT family_id FROM (SELECT a.family_id FROM unnest(added) a UNION ALL SELECT r.family_id FROM unnest(removed) r) x ORDER BY 1) f;
   INSERT INTO coach_minute_tallies AS t (collaboration_id, user_id, months, period_start, minutes)
   SELECT (x.m).collaboration_id, (x.m).created_by_user_id, g.months, g.period_start, sum(x.sign * coalesce((x.m).minutes_spent, 0))
   FROM (SELECT 1 AS sign, a AS m FROM unnest(added) a UNION ALL SELECT -1, r FROM unnest(removed) r) x
@@ -328,34 +322,14 @@ LANGUAGE sql AS $$
   ON CONFLICT ON CONSTRAINT coach_minute_tallies_pk DO UPDATE SET minutes = t.minutes + excluded.minutes
 $$;
 --> statement-breakpoint
--- One lock per family for everything the figures keep of it: a change waits for another one to the
--- same family to commit, then reads the data afresh (READ COMMITTED), so nothing is counted twice or lost.
-CREATE FUNCTION figures_lock_family(p_family_id uuid) RETURNS void LANGUAGE sql AS $$
-  SELECT pg_advisory_xact_lock(hashtextextended('figures ' || p_family_id::text, 0))
-$$;
---> statement-breakpoint
-CREATE FUNCTION coach_minute_tallies_keep() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  IF TG_OP <> 'DELETE' THEN PERFORM figures_lock_family(family_id) FROM (SELECT DISTINCT family_id FROM new_rows ORDER BY 1) x; END IF;
-  IF TG_OP <> 'INSERT' THEN PERFORM figures_lock_family(family_id) FROM (SELECT DISTINCT family_id FROM old_rows ORDER BY 1) x; END IF;
-  IF TG_OP = 'INSERT' THEN
-    PERFORM coach_minute_tallies_add(array(SELECT n::contact_moments FROM new_rows n), '{}');
-  ELSIF TG_OP = 'UPDATE' THEN
-    PERFORM coach_minute_tallies_add(array(SELECT n::contact_moments FROM new_rows n), array(SELECT o::contact_moments FROM old_rows o));
-  ELSE
-    PERFORM coach_minute_tallies_add('{}', array(SELECT o::contact_moments FROM old_rows o));
-  END IF;
-  RETURN NULL;
-END $$;
---> statement-breakpoint
 CREATE TRIGGER coach_minute_tallies_keep_insert AFTER INSERT ON contact_moments REFERENCING NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION coach_minute_tallies_keep();
+  FOR EACH STATEMENT EXECUTE FUNCTION figures_tallies_keep('coach_minute_tallies_add');
 --> statement-breakpoint
 CREATE TRIGGER coach_minute_tallies_keep_update AFTER UPDATE ON contact_moments REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION coach_minute_tallies_keep();
+  FOR EACH STATEMENT EXECUTE FUNCTION figures_tallies_keep('coach_minute_tallies_add');
 --> statement-breakpoint
 CREATE TRIGGER coach_minute_tallies_keep_delete AFTER DELETE ON contact_moments REFERENCING OLD TABLE AS old_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION coach_minute_tallies_keep();
+  FOR EACH STATEMENT EXECUTE FUNCTION figures_tallies_keep('coach_minute_tallies_add');
 --> statement-breakpoint
 -- Makes a family's facts, coaches, round tables and long gaps as the data says now; the tallies
 -- follow through the triggers on trajectory_facts and coach_minute_tallies_add.
