@@ -8,6 +8,8 @@ import type { Locale } from './locales.ts';
  */
 interface FigureWords {
   titles: Record<string, string>;
+  /** How a figure is counted, in plain words: shown under its title on screen and on paper. */
+  notes: Record<string, string>;
   columns: Record<string, string>;
   values: Record<string, Record<string, string>>;
   flanders: string;
@@ -37,6 +39,24 @@ const NL: FigureWords = {
     'round-tables': 'Rondetafels per maand',
     'round-table-families': 'Gezinnen met een rondetafel',
     'round-table-network': 'Informeel netwerk aan de rondetafel',
+  },
+  notes: {
+    'registrations-by-referrer': 'Aanmeldingen van een gezin die in de periode binnenkwamen. Een doorgestuurde aanmelding telt waar ze terechtkwam.',
+    'registrations-by-reason': 'Een aanmelding kan meer dan één reden hebben. Daarom zijn er samen soms meer redenen dan aanmeldingen.',
+    consultations: 'Vragen om advies van een aanmelder, zonder begeleiding van het gezin.',
+    'first-contact': 'Dagen van de aanmelding tot het eerste contact met het gezin. Een aanmelding zonder eerste contact telt mee in de aandelen. Mediaan: de helft was sneller.',
+    families: 'Gestart: de begeleiding begon in de periode. Afgesloten: ze stopte in de periode. Actief: ze liep nog op de laatste dag. Een gezin dat heropend werd, is actief.',
+    caseload: 'De gezinnen die de coach in de periode begeleidde, en de uren van de contactmomenten die de coach in de periode schreef voor zijn of haar gezinnen.',
+    'caseload-summary': 'Elke coach van een gezin telt. Uren per gezin: de uren van de contactmomenten van de coaches in de periode, gedeeld door de gezinnen.',
+    'goal-domains': 'De doelen van de gezinnen die in de periode begeleid werden, zoals ze nu zijn. Een gezin met doelen in twee levensdomeinen telt bij allebei.',
+    'goal-outcomes': 'De doelen van de gezinnen die in de periode begeleid werden, zoals ze nu zijn.',
+    'informal-network': 'Gezinnen die in de periode begeleid werden, met of zonder mensen uit hun eigen kring (ring 2: familie, buren, vrienden) die niet weigerden.',
+    'trajectory-duration': 'Begeleidingen die in de periode stopten: van de start tot het afsluiten.',
+    'closure-reasons': 'Begeleidingen die in de periode stopten, per reden. Een begeleiding die heropend werd, telt niet.',
+    'warm-handovers': 'Begeleidingen die in de periode stopten, met of zonder warme overdracht naar een andere dienst.',
+    'round-tables': 'Rondetafels (geen evaluatie) die niet afgelast werden, tijdens de begeleiding. Een rondetafel telt vanaf de dag erna.',
+    'round-table-families': 'Van de gezinnen die in de periode begeleid werden: hoeveel er een rondetafel hadden in de periode.',
+    'round-table-network': 'Van de gezinnen met een rondetafel in de periode: bij hoeveel iemand uit ring 2 uitgenodigd of aanwezig was.',
   },
   columns: {
     collaboration: 'Samenwerkingsverband', month: 'Maand', referrerType: 'Aanmelder', reason: 'Reden', registrations: 'Aanmeldingen',
@@ -84,6 +104,24 @@ const EN: FigureWords = {
     'round-tables': 'Round tables per month',
     'round-table-families': 'Families with a round table',
     'round-table-network': 'Informal network at the round table',
+  },
+  notes: {
+    'registrations-by-referrer': 'Family registrations received in the period. A forwarded registration counts where it went.',
+    'registrations-by-reason': 'A registration can give more than one reason, so the reasons can add up to more than the registrations.',
+    consultations: 'Requests for advice from a referrer, without guidance of the family.',
+    'first-contact': 'Days from the registration to the first contact with the family. A registration without first contact counts in the shares. Median: half were faster.',
+    families: 'Started: the guidance began in the period. Closed: it ended in the period. Active: it was still going on the last day. A family that was reopened is active.',
+    caseload: 'The families the coach guided in the period, and the hours of the contact moments the coach wrote in the period for their families.',
+    'caseload-summary': 'Every coach of a family counts. Hours per family: the hours of the coaches\' contact moments in the period, divided by the families.',
+    'goal-domains': 'The goals of the families guided in the period, as they are now. A family with goals in two life domains counts in both.',
+    'goal-outcomes': 'The goals of the families guided in the period, as they are now.',
+    'informal-network': 'Families guided in the period, with or without people from their own circle (ring 2: family, neighbours, friends) who did not decline.',
+    'trajectory-duration': 'Guidance that ended in the period: from the start to the end.',
+    'closure-reasons': 'Guidance that ended in the period, per reason. Guidance that was reopened does not count.',
+    'warm-handovers': 'Guidance that ended in the period, with or without a warm handover to another service.',
+    'round-tables': 'Round tables (not evaluations) that were not cancelled, during the guidance. A round table counts from the day after.',
+    'round-table-families': 'Of the families guided in the period: how many had a round table in the period.',
+    'round-table-network': 'Of the families with a round table in the period: for how many someone from ring 2 was invited or there.',
   },
   columns: {
     collaboration: 'Collaboration', month: 'Month', referrerType: 'Referrer', reason: 'Reason', registrations: 'Registrations',

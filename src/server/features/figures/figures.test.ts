@@ -151,11 +151,12 @@ describe('the collaboration figures, counted by hand', () => {
 });
 
 describe('labels', () => {
-  it('every figure has a title, every column and every fixed category a word, in nl-BE and en', () => {
+  it('every figure has a title and a note on how it is counted, every column and every fixed category a word, in nl-BE and en', () => {
     for (const locale of ['nl-BE', 'en'] as const) {
       const words = figureWords(locale);
       for (const figure of FIGURES) {
         expect(words.titles[figure.id], `${locale} ${figure.id}`).toBeTruthy();
+        expect(words.notes[figure.id], `${locale} ${figure.id} note`).toBeTruthy();
         for (const column of columnsOf(figure)) expect(words.columns[column.key], `${locale} ${figure.id} ${column.key}`).toBeTruthy();
         for (const d of figure.dimensions) {
           if (d.values === undefined || d.values === 'months') continue;
@@ -186,6 +187,7 @@ describe('exports', () => {
     const text = pdfText(res.rawPayload).replace(/\s+/g, ' ');
     expect(text).toContain('Cijfers voor de stuurgroep: Figures X');
     expect(text).toContain('Tijd tot het eerste contact');
+    expect(text).toContain('Een rondetafel telt vanaf de dag erna.');
     // The chart's sentence is its caption; the table follows with the numbers.
     expect(text).toContain('Gestart: 2; Afgesloten: 3; Actief op het einde: 3.');
     expect(text).toContain('Hoe lang de begeleiding duurde');

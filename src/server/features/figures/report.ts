@@ -16,8 +16,8 @@ export function cellText(locale: Locale, figure: CollaborationFigure, key: strin
 
 
 /**
- * The steering group's report: per figure its title, the sentence that says what it shows, the
- * chart (with that sentence as its caption) and the numbers as a table.
+ * The steering group's report: per figure its title, how it is counted, the sentence that says
+ * what it shows, the chart (with that sentence as its caption) and the numbers as a table.
  */
 export function figuresReport(data: CollaborationFigures, locale: Locale, filterNames: { partner: string | null; coach: string | null }, now: Date): PlainDocument {
   const en = locale === 'en';
@@ -26,6 +26,7 @@ export function figuresReport(data: CollaborationFigures, locale: Locale, filter
   for (const figure of data.figures) {
     const summary = figureSummary(figure, locale);
     blocks.push({ kind: 'heading', level: 2, text: words.titles[figure.id] ?? figure.id });
+    blocks.push({ kind: 'paragraph', small: true, text: words.notes[figure.id] ?? '' });
     const bars = chartBars(figure, locale);
     if (bars.length > 0 && bars.some((b) => b.value > 0)) blocks.push({ kind: 'drawing', svg: barChartSvg(bars, locale), width: 480, caption: summary });
     else blocks.push({ kind: 'paragraph', text: summary });

@@ -8,16 +8,18 @@ import { BarChart } from './BarChart.tsx';
 import { FigureTable } from './FigureTable.tsx';
 import styles from './Figures.module.css';
 
-/** One figure: its title, one sentence saying what it shows, the chart, the same numbers as a table, and its CSV. */
+/** One figure: its title, one sentence saying what it shows, how it is counted, the chart, the same numbers as a table, and its CSV. */
 export function FigureCard({ figure, locale, csvHref }: { figure: CollaborationFigure; locale: Locale; csvHref: string }) {
   const { t } = useTranslation();
   const summaryId = useId();
-  const title = figureWords(locale).titles[figure.id] ?? figure.id;
+  const words = figureWords(locale);
+  const title = words.titles[figure.id] ?? figure.id;
   const bars = chartBars(figure, locale);
   return (
     <section className={styles.card} aria-labelledby={`${summaryId}-h`} data-figure={figure.id}>
       <h2 id={`${summaryId}-h`}>{title}</h2>
       <p id={summaryId} className={styles.summary}>{figureSummary(figure, locale)}</p>
+      <p className={styles.note}>{words.notes[figure.id]}</p>
       {bars.some((b) => b.value > 0) && <BarChart bars={bars} summaryId={summaryId} locale={locale} />}
       <FigureTable columns={figure.columns} rows={figure.rows} caption={title} locale={locale} />
       <p className={styles.noPrint}>

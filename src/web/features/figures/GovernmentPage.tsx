@@ -44,10 +44,12 @@ export function GovernmentPage() {
       {period.valid && figures.isPending && <Loading />}
       {figures.isError && <ErrorState error={figures.error} onRetry={() => void figures.refetch()} isRetrying={figures.isFetching} />}
       {figures.data?.figures.map((f) => {
-        const title = figureWords(locale).titles[f.id] ?? f.id;
+        const words = figureWords(locale);
+        const title = words.titles[f.id] ?? f.id;
         return (
           <section key={f.id} className={styles.card} data-figure={f.id} aria-label={title}>
             <h2>{title}</h2>
+            <p className={styles.note}>{words.notes[f.id]}</p>
             <FigureTable columns={f.columns} rows={f.rows.filter((r) => r.collaborationId === wanted).map((r) => r.cells)} caption={title} locale={locale} />
           </section>
         );
