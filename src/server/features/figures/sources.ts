@@ -11,8 +11,6 @@ import type { FigureParams } from './types.ts';
  * from the facts of those families. Days are Brussels calendar days.
  */
 export interface Sources {
-  from: SQL;
-  to: SQL;
   /**
    * The GROUP BY of a figure's outer SELECT: by the collaboration (output column 1) and the given
    * output columns; with `withAll` as grouping sets, so the same query also gives the rows of all
@@ -196,8 +194,6 @@ export function sources(p: FigureParams): Sources {
     group by 1, 2)`;
 
   return {
-    from,
-    to,
     groupBy: (...columns) => {
       const rest = columns.map((c) => `, ${Math.trunc(c)}`).join('');
       return sql.raw(p.withAll ? `group by grouping sets ((1${rest}), (${rest.slice(2)}))` : `group by 1${rest}`);
