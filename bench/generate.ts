@@ -2,14 +2,6 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../src/server/db/connection.ts';
 import { DEFAULT_LIFE_DOMAINS } from '../src/shared/pictograms.ts';
 
-/**
- * Fictitious data at the scale the figures are made for: 16 collaborations over 10 years, at
- * scale 1 about 100 000 families, 1 million plan items and 2 million contact moments — inserted
- * with set-based SQL (generate_series), so it takes minutes, not hours. `scale` 0.01 gives a
- * quick run. Distributions: more registrations in recent years, CLB and CAW refer most, most
- * first contacts within two weeks (a long tail, some none), 70 % of older trajectories closed,
- * goals on a handful of life domains mostly, ring-2 people in about half of the families.
- */
 /** The tables filled in bulk whose triggers keep the figure facts and tallies. */
 const BULK_TABLES = ['families', 'family_participants', 'registrations', 'plan_items', 'contact_moments', 'network_people',
   'family_closures', 'meetings', 'meeting_items', 'meeting_item_people'];
@@ -22,6 +14,16 @@ const FAMILY_NAMES = ['Peeters', 'Janssens', 'Maes', 'Jacobs', 'Mertens', 'Wille
 
 type Step = (label: string, query: ReturnType<typeof sql>) => Promise<void>;
 
+/**
+ * Fictitious data at the scale the figures are made for: 16 collaborations over 10 years, at
+ * scale 1 about 100 000 families, 1 million plan items and 2 million contact moments — inserted
+ * with set-based SQL (generate_series), so it takes minutes, not hours. `scale` 0.01 gives a
+ * quick run. Distributions: more registrations in recent years, CLB and CAW refer most, most
+ * first contacts within two weeks (a long tail, some none), 70 % of older trajectories closed,
+ * goals on a handful of life domains mostly, ring-2 people in about half of the families, one to
+ * three round tables about two months apart (one family in twenty picks up after more than a year).
+ * The triggers that keep the figure facts are off during the load; `figures_rebuild()` makes them after.
+ */
 export async function generate(db: Db, scale: number, log: (line: string) => void = () => undefined): Promise<Generated> {
   // Each step analyzes what it filled: the next step joins it, and with the statistics of an empty
   // table the planner picks nested loops that run for many minutes.

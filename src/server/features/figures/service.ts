@@ -36,8 +36,9 @@ export const chartOf = (f: FigureModule): CollaborationFigure['chart'] => {
 };
 
 /**
- * One collaboration's figures with exact numbers (`today`: the Brussels day, for what has taken place): its coordinators and admins may see every
- * family of their collaboration, so nothing is suppressed here. The caller has checked access.
+ * One collaboration's figures with exact numbers: its coordinators and admins may see every family
+ * of their collaboration, so nothing is suppressed here. `today` (the Brussels day) tells what has
+ * taken place. The caller has checked access.
  */
 export async function collaborationFigures(
   db: Executor, collaborationId: string, query: FiguresQuery, today: string, only?: FigureModule[],
