@@ -22,6 +22,8 @@ test('a coordinator filters the figures, downloads a CSV and the PDF, and prints
   await expect(page.locator('[data-figure="closure-reasons"]').getByRole('heading', { name: 'Waarom de begeleiding stopte' })).toBeVisible();
   await expect(page.locator('[data-figure="round-table-families"] svg[role="img"]')).toHaveAccessibleName(/^Gezinnen: \d+; Met een rondetafel: \d+; Zonder rondetafel: \d+; Aandeel met een rondetafel: /);
   await expect(page.locator('[data-figure="round-table-network"]').getByRole('heading', { name: 'Informeel netwerk aan de rondetafel' })).toBeVisible();
+  // Each figure says how it is counted.
+  await expect(page.locator('[data-figure="round-tables"]').getByText('Een rondetafel telt vanaf de dag erna.', { exact: false })).toBeVisible();
   await expectAccessible(page);
 
   await choose(page, /Gezinscoach$/, 'Chris Peeters');
