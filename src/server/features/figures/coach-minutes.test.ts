@@ -50,7 +50,7 @@ describe('contact minutes of coaches per day, month and year', () => {
     expect(before).toEqual(await raw());
   });
 
-  it('gives the minutes coaches wrote in any period: whole years and months from the tallies, the days around them from the moments', async () => {
+  it('gives the minutes coaches wrote in any period from the tallies of its years, months and days, as from the moments themselves', async () => {
     const periods = [['2026-01-01', '2026-03-31'], ['2026-01-15', '2026-02-10'], ['2026-01-10', '2026-01-10'], ['2026-01-11', '2026-03-01'],
       ['2025-12-01', '2026-02-14'], ['2025-11-30', '2026-03-02'], ['2026-02-14', '2026-03-04'], ['2016-12-05', '2026-12-04']];
     for (const [from, to] of periods) {
