@@ -1,5 +1,6 @@
 import ical, { ICalCalendarMethod, ICalEventStatus, type ICalCalendar } from 'ical-generator';
 import type { CalendarEvent } from '../../../shared/schemas/meetings.ts';
+import { addDays } from '../registrations/timing.ts';
 
 export const CALENDAR_TIME_ZONE = 'Europe/Brussels';
 const PRODID = { company: 'gezinsplan', product: 'gezinsplan', language: 'NL' };
@@ -33,8 +34,6 @@ function brusselsWallClock(at: Date): Date {
   return new Date(part.year!, part.month! - 1, part.day!, part.hour!, part.minute!, part.second!);
 }
 
-/** "2026-12-03" + one day, for the exclusive end of an all-day event. */
-const dayAfter = (isoDate: string) => new Date(Date.parse(`${isoDate}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 /** An all-day date as a Date whose local calendar day is that date (ical-generator writes VALUE=DATE from it). */
 const asDay = (isoDate: string) => { const [y, m, d] = isoDate.split('-').map(Number); return new Date(y!, m! - 1, d!); };
 
@@ -52,7 +51,7 @@ function addEvents(cal: ICalCalendar, events: readonly CalendarEvent[], stamp: D
       location: e.place,
       url: e.url,
       ...(e.allDay
-        ? { allDay: true, start: asDay(e.start), end: asDay(dayAfter(e.end)), timezone: null }
+        ? { allDay: true, start: asDay(e.start), end: asDay(addDays(e.end, 1)), timezone: null }
         : { start: brusselsWallClock(new Date(e.start)), end: brusselsWallClock(new Date(e.end)), timezone: CALENDAR_TIME_ZONE }),
       status: ICalEventStatus.CONFIRMED,
     });

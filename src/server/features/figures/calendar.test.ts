@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, calendarParts, type CalendarParts } from './calendar.ts';
+import { addDays } from '../registrations/timing.ts';
+import { calendarParts, type CalendarParts } from './calendar.ts';
 
 /** Every day the parts cover, with how many times, between `first` and `last`. */
 function coverage(parts: CalendarParts, first: string, last: string): Map<string, number> {

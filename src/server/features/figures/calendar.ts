@@ -1,13 +1,9 @@
+import { addDays } from '../registrations/timing.ts';
+
 /**
  * Days as `YYYY-MM-DD` strings, and a span of days cut into what the tallies hold (whole calendar
  * years and months) and the days left over, which are read from the facts themselves.
  */
-
-const DAY_MS = 86_400_000;
-
-export function addDays(day: string, n: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
-}
 
 const monthStart = (day: string) => `${day.slice(0, 7)}-01`;
 const yearStart = (day: string) => `${day.slice(0, 4)}-01-01`;

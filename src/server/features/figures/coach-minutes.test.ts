@@ -1,8 +1,8 @@
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { contactMoments } from '../../db/schema/index.ts';
 import { useTestApp } from '../../test/harness.ts';
-import { keptAndFresh, sorted } from './kept-facts.ts';
+import { keptAndFresh, rows, sorted } from './kept-facts.ts';
 import { sources } from './sources.ts';
 import { NOW, seedFixture, type Fixture } from './test-fixture.ts';
 
@@ -12,7 +12,6 @@ beforeAll(async () => {
   fx = await seedFixture(t.db);
 });
 
-const rows = async (query: SQL) => (await t.db.execute(query) as unknown as { rows: Record<string, unknown>[] }).rows;
 /** coach_minute_tallies as kept, and as it should be from the contact moments. */
 const kept = async () => (await keptAndFresh(t.db, 'coach_minute_tallies'))[0];
 const raw = async () => (await keptAndFresh(t.db, 'coach_minute_tallies'))[1];
@@ -56,8 +55,8 @@ describe('contact minutes of coaches per day, month and year', () => {
     for (const [from, to] of periods) {
       for (const fromFacts of [false, true]) {
         const params = { collaborationIds: [fx.x, fx.y], from: from!, to: to!, today: '2026-04-15', fromFacts };
-        const summed = await rows(sql`select collaboration_id, user_id, minutes::int as minutes from ${sources(params).coachMinutes} m where minutes <> 0`);
-        const direct = await rows(sql`
+        const summed = await rows(t.db, sql`select collaboration_id, user_id, minutes::int as minutes from ${sources(params).coachMinutes} m where minutes <> 0`);
+        const direct = await rows(t.db, sql`
           select m.collaboration_id, m.created_by_user_id as user_id, sum(m.minutes_spent)::int as minutes from contact_moments m
           join coach_pairs p on p.collaboration_id = m.collaboration_id and p.family_id = m.family_id and p.user_id = m.created_by_user_id
           where m.collaboration_id in (${fx.x}, ${fx.y}) and m.deleted_at is null and m.occurred_on between ${from}::date and ${to}::date

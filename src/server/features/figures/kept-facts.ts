@@ -1,9 +1,9 @@
 import type { SQL } from 'drizzle-orm';
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../db/connection.ts';
+import { rowsOf, type Db } from '../../db/connection.ts';
 
 type Row = Record<string, unknown>;
-export const rows = async (db: Db, query: SQL) => (await db.execute(query) as unknown as { rows: Row[] }).rows;
+export const rows = async (db: Db, query: SQL) => rowsOf<Row>(await db.execute(query));
 export const sorted = (list: Row[]) => list.map((r) => JSON.stringify(r)).sort();
 
 /**
@@ -44,7 +44,6 @@ export const KEPT: Record<string, [SQL, SQL]> = {
   ],
   round_table_facts: [sql`select * from round_table_facts`, sql`select * from round_table_days`],
 };
-
 
 /** The rows of one kept table, and the rows it should hold, each sorted. */
 export async function keptAndFresh(db: Db, table: keyof typeof KEPT): Promise<[string[], string[]]> {

@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { addDays } from './calendar.ts';
+import { addDays, daysBetweenDates } from '../registrations/timing.ts';
 import { atDays, inWholePeriods, onDays, reading, textList, uuidArray } from './tallies.ts';
 import type { FigureParams } from './types.ts';
 
@@ -142,8 +142,7 @@ export function sources(p: FigureParams): Sources {
 
   const roundTableFamilies = (() => {
     if (heldUntil < p.from) return sql`(select null::uuid as collaboration_id, null::text as measure, 0 as families where false)`;
-    const days = Date.parse(heldUntil) / 86_400_000 - Date.parse(p.from) / 86_400_000 + 1;
-    if (useTallies && days >= LONG_PERIOD_DAYS) {
+    if (useTallies && daysBetweenDates(p.from, heldUntil) + 1 >= LONG_PERIOD_DAYS) {
       // Families whose first round table was by the end, less those whose last was before the start,
       // less those with a gap of more than a year around the whole period.
       const measures = ['round_tables', 'ring2_round_tables'];

@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { TIME_ZONE } from '../registrations/timing.ts';
-import { addDays, calendarParts, type CalendarParts, type DaySpan, type PeriodRange } from './calendar.ts';
+import { addDays, TIME_ZONE } from '../registrations/timing.ts';
+import { calendarParts, type CalendarParts, type DaySpan, type PeriodRange } from './calendar.ts';
 
 /*
  * SQL pieces that read the figure facts and tallies (db/schema/figure-facts.ts): tally rows of

@@ -18,6 +18,9 @@ const dayNumber = (isoDate: string) => Date.UTC(Number(isoDate.slice(0, 4)), Num
 /** Whole days between two calendar dates (YYYY-MM-DD). */
 export const daysBetweenDates = (from: string, to: string) => dayNumber(to) - dayNumber(from);
 
+/** The calendar date (YYYY-MM-DD) `days` days after (or before, when negative) another. */
+export const addDays = (isoDate: string, days: number) => new Date((dayNumber(isoDate) + days) * DAY_MS).toISOString().slice(0, 10);
+
 /**
  * Whole calendar days in Brussels from the day of registration to today: registered yesterday at
  * 23:50 is 1 day old this morning. Daylight saving time does not shift the count.

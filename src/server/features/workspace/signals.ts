@@ -5,7 +5,7 @@ import { agreements, contactMoments } from '../../db/schema/index.ts';
 import { evaluationDueExpr } from '../meetings/evaluation.ts';
 import { nextMeetingsFor } from '../meetings/next.ts';
 import { unreadCountsFor } from '../messages/unread.ts';
-import { brusselsDate, daysBetweenDates } from '../registrations/timing.ts';
+import { addDays, brusselsDate, daysBetweenDates } from '../registrations/timing.ts';
 
 /**
  * What one signal knows about a family on the coach's home page. Each signal is one function over
@@ -30,8 +30,6 @@ export type Signal = (db: Executor, actor: Actor, familyIds: string[], today: st
 
 /** Agreements due within this many days count as "due soon". */
 export const DUE_SOON_DAYS = 7;
-
-const addDays = (isoDate: string, days: number) => new Date(Date.parse(`${isoDate}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 export const lastContactFor: Signal = async (db, _actor, familyIds) => {
   const rows = await db.select({ familyId: contactMoments.familyId, last: sql<string | null>`max(${contactMoments.occurredOn})::text` }).from(contactMoments)
