@@ -1,20 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Caseload } from '../../../shared/schemas/caseload.ts';
 import { rowsOf, type Executor } from '../../db/connection.ts';
-
-const monthsBetween = (from: string, to: string): string[] => {
-  const out: string[] = [];
-  let [y, m] = from.slice(0, 7).split('-').map(Number) as [number, number];
-  const end = to.slice(0, 7);
-  for (;;) {
-    const key = `${y}-${String(m).padStart(2, '0')}`;
-    out.push(key);
-    if (key >= end) return out;
-    m += 1;
-    if (m > 12) { m = 1; y += 1; }
-  }
-};
-
+import { monthsOf } from '../figures/calendar.ts';
 
 /**
  * The team's caseload: per coach (a member with the coach role) the families they coach now and the
@@ -43,7 +30,7 @@ export async function loadCaseload(db: Executor, collaborationId: string, from: 
       join families f on f.collaboration_id = p.collaboration_id and f.id = p.family_id and f.status <> 'closed'
     where m.collaboration_id = ${collaborationId} and m.active and 'coach' = any(m.roles)
     group by 1`));
-  const months = monthsBetween(from, to);
+  const months = monthsOf(from, to);
   const perUser = new Map<string, Map<string, number>>();
   for (const r of minutes) {
     const user = perUser.get(r.user_id as string) ?? new Map<string, number>();

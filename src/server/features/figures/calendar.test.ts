@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../registrations/timing.ts';
-import { calendarParts, type CalendarParts } from './calendar.ts';
+import { calendarParts, monthsOf, type CalendarParts } from './calendar.ts';
 
 /** Every day the parts cover, with how many times, between `first` and `last`. */
 function coverage(parts: CalendarParts, first: string, last: string): Map<string, number> {
@@ -14,6 +14,13 @@ function coverage(parts: CalendarParts, first: string, last: string): Map<string
   }
   return seen;
 }
+
+describe('months of a period', () => {
+  it('lists every month from the first to the last, across a new year', () => {
+    expect(monthsOf('2025-11-15', '2026-02-01')).toEqual(['2025-11', '2025-12', '2026-01', '2026-02']);
+    expect(monthsOf('2026-03-31', '2026-03-31')).toEqual(['2026-03']);
+  });
+});
 
 describe('calendar parts', () => {
   it('cut a period into whole years, whole months and days', () => {

@@ -13,6 +13,13 @@ const nextMonth = (day: string) => {
 };
 const nextYear = (day: string) => `${Number(day.slice(0, 4)) + 1}-01-01`;
 
+/** The months of a period as YYYY-MM, first to last. */
+export function monthsOf(from: string, to: string): string[] {
+  const months: string[] = [];
+  for (let month = monthStart(from); month <= to; month = nextMonth(month)) months.push(month.slice(0, 7));
+  return months;
+}
+
 /** Days from `from` to `to`, both included. */
 export interface DaySpan { from: string; to: string }
 /** First days of months or years from `from` (null: from the beginning) up to, not including, `until`. */

@@ -1,22 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { rowsOf, type Executor } from '../../db/connection.ts';
+import { monthsOf } from './calendar.ts';
 import { shareOf } from './columns.ts';
 import { sources } from './sources.ts';
 import type { CountedRow, FigureModule, FigureParams, RawRow } from './types.ts';
 
 export type { CountedRow } from './types.ts';
 
-/** The months of a period as YYYY-MM, first to last. */
-export function monthsOf(from: string, to: string): string[] {
-  const months: string[] = [];
-  let [y, m] = [Number(from.slice(0, 4)), Number(from.slice(5, 7))];
-  const [ty, tm] = [Number(to.slice(0, 4)), Number(to.slice(5, 7))];
-  while (y < ty || (y === ty && m <= tm)) {
-    months.push(`${y}-${String(m).padStart(2, '0')}`);
-    [y, m] = m === 12 ? [y + 1, 1] : [y, m + 1];
-  }
-  return months;
-}
 
 const ident = (key: string) => sql.raw(`"${key.replace(/"/g, '')}"`);
 
