@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { addDays, daysBetweenDates } from '../registrations/timing.ts';
-import { atDays, inWholePeriods, onDays, reading, textList, uuidArray } from './tallies.ts';
+import { atDays, inWholePeriods, onDays, spanParts, textList, uuidArray } from './tallies.ts';
 import type { FigureParams } from './types.ts';
 
 /**
@@ -70,7 +70,7 @@ export function sources(p: FigureParams): Sources {
   const from = sql`${p.from}::date`;
   const to = sql`${p.to}::date`;
   const useTallies = !p.coachId && !p.partnerOrganisationId && !p.fromFacts;
-  const read = reading(useTallies);
+  const span = (from: string | null, to: string, opts: { years: boolean }) => spanParts(useTallies, from, to, opts);
 
   // Families of the filter: those the coach coaches, or with a coach of the partner organisation.
   const familyFilter = (alias: string): SQL => {
@@ -84,7 +84,7 @@ export function sources(p: FigureParams): Sources {
   };
 
   const trajectoryTerm = (measures: readonly string[], part: string, { sign, edge, upTo }: Term): SQL => {
-    const { parts, rawDays } = read.span(null, upTo, { years: true });
+    const { parts, rawDays } = span(null, upTo, { years: true });
     const dayColumns = [...new Set(measures.map((m) => factDay(edge, m)))];
     const tallies = useTallies ? sql`
       union all
@@ -109,7 +109,7 @@ export function sources(p: FigureParams): Sources {
         where rc.collaboration_id = r.collaboration_id and rc.registration_id = r.id and m.partner_organisation_id = ${p.partnerOrganisationId})`
     : sql``;
   const registrations: Sources['registrations'] = (kind, measure, opts) => {
-    const { parts, rawDays } = read.span(p.from, p.to, { years: !opts.byMonth });
+    const { parts, rawDays } = span(p.from, p.to, { years: !opts.byMonth });
     const tallies = useTallies ? sql`
       union all
       select t.collaboration_id, to_char(t.period_start, 'YYYY-MM'), t.category, t.registrations
@@ -126,7 +126,7 @@ export function sources(p: FigureParams): Sources {
   const heldUntil = [p.to, addDays(p.today, -1)].sort()[0]!;
   const roundTableMonths = (() => {
     if (heldUntil < p.from) return sql`(select null::uuid as collaboration_id, null::text as month, 0 as families, 0 as meetings where false)`;
-    const { parts, rawDays } = read.span(p.from, heldUntil, { years: false });
+    const { parts, rawDays } = span(p.from, heldUntil, { years: false });
     const tallies = useTallies ? sql`
       union all
       select t.collaboration_id, to_char(t.period_start, 'YYYY-MM'), t.families, t.amount
@@ -183,7 +183,7 @@ export function sources(p: FigureParams): Sources {
 
   // Without a filter the tallies hold every day; with one, the moments of the families it leaves.
   const coachMinutes = useTallies ? (() => {
-    const { parts } = read.span(p.from, p.to, { years: true });
+    const { parts } = span(p.from, p.to, { years: true });
     return sql`(select t.collaboration_id, t.user_id, sum(t.minutes) as minutes from coach_minute_tallies t
       where t.collaboration_id = any(${ids}) and ${inWholePeriods('t', parts, { days: true })} group by 1, 2)`;
   })() : sql`(

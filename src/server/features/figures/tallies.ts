@@ -37,21 +37,12 @@ export function atDays(column: SQL, days: DaySpan[]): SQL {
 }
 
 /**
- * Where the figures count from: the tallies for whole months and years and the facts for the
- * days around them, or (`tallies` false: a filter on families, or to check the tallies) the facts
- * of every day.
+ * Where the figures count the days `from` (null: since the beginning) to `to` from: the tallies for
+ * whole months and years (`parts`) and the facts for the days around them (`rawDays`), or, without
+ * `useTallies` (a filter on families, or to check the tallies), the facts of every day.
  */
-export interface Reading {
-  /** Days from `from` (null: since the beginning) to `to`, both included. */
-  span(from: string | null, to: string, opts: { years: boolean }): { parts: CalendarParts; rawDays: DaySpan[] };
-}
-
-export function reading(useTallies: boolean): Reading {
-  return {
-    span(from, to, opts) {
-      if (!useTallies) return { parts: { years: null, months: [], days: [] }, rawDays: [{ from: from ?? '0001-01-01', to }] };
-      const parts = calendarParts(from, to, opts);
-      return { parts, rawDays: parts.days };
-    },
-  };
+export function spanParts(useTallies: boolean, from: string | null, to: string, opts: { years: boolean }): { parts: CalendarParts; rawDays: DaySpan[] } {
+  if (!useTallies) return { parts: { years: null, months: [], days: [] }, rawDays: [{ from: from ?? '0001-01-01', to }] };
+  const parts = calendarParts(from, to, opts);
+  return { parts, rawDays: parts.days };
 }
