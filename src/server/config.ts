@@ -31,6 +31,8 @@ const ConfigSchema = z.object({
   ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(10 * 1024 * 1024),
   SOCIAL_MAP_STALE_MONTHS: z.coerce.number().int().min(1).max(60).default(DEFAULT_STALE_MONTHS),
   /** After a trajectory closes, the family keeps reading (not changing) its file this many months. */
+  /** How often the access log's new rows are linked into their hash chains and the heads recorded. */
+  AUDIT_SEAL_EVERY_S: z.coerce.number().int().min(1).max(3600).default(30),
   CLOSED_READ_ACCESS_MONTHS: z.coerce.number().int().min(0).max(120).default(12),
 });
 

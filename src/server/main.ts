@@ -6,6 +6,7 @@ import { loadConfig } from './config.ts';
 import { openDatabase } from './db/connection.ts';
 import { seedDemoIfEmpty } from './demo/seed.ts';
 import { startWorker } from './jobs/worker.ts';
+import { SEAL_JOB, ensureSealScheduled, sealHandler } from './audit/seal-job.ts';
 import { mailSendHandler } from './mail/outbox.ts';
 import { DIGEST_JOB, ensureDigestScheduled, warningDigestHandler } from './features/registrations/digest.ts';
 import { nextDigestAt } from './features/registrations/timing.ts';
@@ -28,11 +29,13 @@ async function main() {
         'mail.send': mailSendHandler(database.db, transport, config.MAIL_FROM),
         [DIGEST_JOB]: warningDigestHandler(database.db, config),
         [EVALUATION_REMINDER_JOB]: evaluationReminderHandler(database.db, config),
+        [SEAL_JOB]: sealHandler(database.db, config.AUDIT_SEAL_EVERY_S, logger),
       }, { pollMs: config.JOBS_POLL_MS, logger })
     : null;
   // The daily digest reschedules itself; this makes sure one is waiting (safe with several instances).
   if (worker) await ensureDigestScheduled(database.db, nextDigestAt(new Date()));
   if (worker) await ensureEvaluationRemindersScheduled(database.db, nextDigestAt(new Date()));
+  if (worker) await ensureSealScheduled(database.db, config.AUDIT_SEAL_EVERY_S);
 
   let stopping = false;
   const shutdown = async (signal: string) => {

@@ -41,6 +41,9 @@ describe('the access log', () => {
       clientAddress: '127.0.0.1',
       userAgent: 'audit-test/1.0',
       requestId,
+      chainSeq: null,
+      prevHash: null,
+      hash: null,
     }]);
     expect(Math.abs(rows[0]!.occurredAt.getTime() - Date.now())).toBeLessThan(60_000);
   });

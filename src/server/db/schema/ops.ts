@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
-  bigint, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uuid,
+  bigint, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid,
 } from 'drizzle-orm/pg-core';
 
 const now = () => timestamp({ withTimezone: true }).notNull().defaultNow();
@@ -30,11 +30,31 @@ export const accessLog = pgTable(
     clientAddress: text(),
     userAgent: text(),
     requestId: text(),
+    /** Filled once by the sealing job: place in the chain of its collaboration (or the platform chain). */
+    chainSeq: bigint({ mode: 'number' }),
+    prevHash: text(),
+    /** SHA-256 over the row's canonical JSON and prevHash; see src/server/audit/chain.ts. */
+    hash: text(),
   },
   (t) => [
     index('access_log_family').on(t.collaborationId, t.familyId, t.occurredAt),
     index('access_log_actor').on(t.actorUserId, t.occurredAt),
+    index('access_log_unsealed').on(t.id).where(sql`${t.hash} is null`),
+    uniqueIndex('access_log_chain_seq').on(sql`coalesce(${t.collaborationId}::text, 'platform')`, t.chainSeq),
   ],
+);
+
+/** The head of each chain at moments of sealing: a later rewrite of the chain no longer matches these. */
+export const accessLogCheckpoints = pgTable(
+  'access_log_checkpoints',
+  {
+    id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    chain: text().notNull(),
+    chainSeq: bigint({ mode: 'number' }).notNull(),
+    hash: text().notNull(),
+    recordedAt: now(),
+  },
+  (t) => [index('access_log_checkpoints_chain').on(t.chain, t.chainSeq)],
 );
 
 /** Background work, claimed with FOR UPDATE SKIP LOCKED so any number of app instances can run. */
