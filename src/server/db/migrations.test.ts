@@ -7,7 +7,7 @@ import { migrationsFolder, type Database } from './connection.ts';
 import { collaborations, postcodes } from './schema/index.ts';
 
 const EXPECTED_TABLES = [
-  'access_log', 'agreements', 'attachment_contents', 'attachments', 'auth_tokens', 'calendar_feeds', 'coach_facts',
+  'access_log', 'access_log_checkpoints', 'agreements', 'attachment_contents', 'attachments', 'auth_tokens', 'calendar_feeds', 'coach_facts',
   'coach_minute_tallies', 'collaborations', 'consent_grants', 'contact_moments', 'conversation_members',
   'conversations', 'evaluation_goals', 'evaluation_reminders', 'evaluations', 'families', 'family_closures',
   'family_handovers', 'family_homes', 'family_member_homes', 'family_participants', 'family_services',
@@ -47,6 +47,8 @@ describe('migrations', () => {
     expect(await tables()).toEqual(EXPECTED_TABLES);
     const triggers = await rows<{ name: string }>(sql`select tgname::text as name from pg_trigger where tgrelid = 'access_log'::regclass and not tgisinternal order by 1`);
     expect(triggers.map((t) => t.name)).toEqual(['access_log_append_only', 'access_log_no_truncate']);
+    const checkpointTriggers = await rows<{ name: string }>(sql`select tgname::text as name from pg_trigger where tgrelid = 'access_log_checkpoints'::regclass and not tgisinternal order by 1`);
+    expect(checkpointTriggers.map((t) => t.name)).toEqual(['access_log_checkpoints_append_only', 'access_log_checkpoints_no_truncate']);
     // The plan's history and saved versions are evidence too.
     const history = await rows<{ name: string }>(sql`select tgname::text as name from pg_trigger where not tgisinternal and tgname like 'plan_%' order by 1`);
     expect(history.map((t) => t.name)).toEqual(['plan_changes_append_only', 'plan_version_items_append_only', 'plan_versions_append_only']);

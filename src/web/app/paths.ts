@@ -7,6 +7,7 @@ export const paths = {
   acceptInvitation: '/accept-invitation',
   signInLink: '/sign-in/link',
   platformCollaborations: '/platform/collaborations',
+  platformAccessLog: '/platform/access-log',
   settings: (collaborationId: string) => `/collaborations/${collaborationId}/settings`,
   partners: (collaborationId: string) => `/collaborations/${collaborationId}/partners`,
   people: (collaborationId: string) => `/collaborations/${collaborationId}/people`,

@@ -119,6 +119,16 @@ const routes: RouteObject[] = [
                   },
                 ],
               },
+              {
+                path: 'platform/access-log',
+                element: <RequirePlatformAdmin />,
+                children: [
+                  {
+                    index: true,
+                    lazy: async () => ({ Component: (await import('../features/platform/AccessLogVerificationPage.tsx')).AccessLogVerificationPage }),
+                  },
+                ],
+              },
             ],
           },
           { path: '*', element: <NotFoundPage /> },

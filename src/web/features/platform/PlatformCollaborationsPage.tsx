@@ -35,6 +35,7 @@ export function PlatformCollaborationsPage() {
   return (
     <>
       <PageHeader title={t('platform.title')} intro={t('platform.intro')} actions={createButton} />
+      <p><Link to={paths.platformAccessLog}>{t('accessLogCheck.link')}</Link></p>
       {created && (
         <Alert tone="success">
           {created.invitedEmail
