@@ -43,6 +43,7 @@ export default defineConfig({
       DATA_DIR: dataDir,
       NODE_ENV: 'test',
       JOBS_POLL_MS: '200',
+      AUDIT_SEAL_EVERY_S: '1',
       LOG_LEVEL: 'warn',
       // The throttle counts per client address; every e2e sign-in comes from 127.0.0.1.
       LOGIN_MAX_FAILURES: '50',
