@@ -54,6 +54,8 @@ export interface AppDeps {
   clock?: () => Date;
   /** LISTEN on the database (Database.listen), for the live message streams of every instance. */
   listen?: Listen | null;
+  /** Where the log lines go (standard output by default); tests read them to prove what never appears in them. */
+  logStream?: { write(line: string): void };
 }
 
 const featureRoutes: ((app: App, deps: FeatureDeps) => void)[] = [
@@ -62,10 +64,11 @@ const featureRoutes: ((app: App, deps: FeatureDeps) => void)[] = [
   closureRoutes, workspaceRoutes, caseloadRoutes, reflectionRoutes, teamCaseRoutes, accessLogRoutes,
 ];
 
-export async function buildApp({ config, db, webRoot = null, clock = () => new Date(), listen = null }: AppDeps) {
+export async function buildApp({ config, db, webRoot = null, clock = () => new Date(), listen = null, logStream }: AppDeps) {
   const app = Fastify({
     logger: {
       level: config.LOG_LEVEL,
+      ...(logStream ? { stream: logStream } : {}),
       // Personal data never goes to the logs: no bodies, no cookies, no query strings.
       serializers: {
         req: (req: { method: string; url: string; id: string }) => ({ method: req.method, url: pathForLog(req.url), id: req.id }),
