@@ -78,6 +78,8 @@ test('a coach on a phone follows up, reflects, brings the case to the team and c
   await page.getByLabel('Wat bespraken jullie?').fill(visit);
   await page.getByLabel(/Hoeveel minuten/).fill('45');
   await page.getByRole('button', { name: 'Bewaren' }).click();
+  // The form closes once it is saved; until then its text box holds the same words as the new entry.
+  await expect(page.getByRole('textbox', { name: 'Wat bespraken jullie?' })).toBeHidden();
   await expect(page.getByText(visit)).toBeVisible();
   // Invite the parent, so the family can sign in by link later.
   const plan = await (await page.request.get(`/api/v1/families/${familyId}/plan`)).json();
