@@ -143,7 +143,7 @@ test('a parent invites the teacher, shares only school, revokes it, and sees the
   await expectAccessible(coach);
   await coachDialog.getByRole('button', { name: 'Bewaren' }).click();
   await expect(coach.getByText(`Je voorstel is bewaard. ${teacher} ziet School pas als het gezin akkoord geeft.`)).toBeVisible();
-  await expect(coach.getByRole('region', { name: 'Voorstellen die wachten op jullie akkoord' }).getByText('Wacht op akkoord van het gezin').first()).toBeVisible();
+  await expect(coach.getByRole('region', { name: 'Dit wacht op jullie ja' }).getByText('Wacht op akkoord van het gezin').first()).toBeVisible();
   await expectAccessible(coach);
 
   // Still nothing for the teacher.
