@@ -66,7 +66,11 @@ async function verifyIn(db: Executor): Promise<Verification> {
   const checkpoints = rowsOf<{ chain: string; chain_seq: string; hash: string }>(await db.execute(sql`
     select chain, chain_seq::text as chain_seq, hash from access_log_checkpoints order by id`));
   const byChain = new Map<string, LogRow[]>();
-  for (const row of rows) byChain.set(row.chain, [...(byChain.get(row.chain) ?? []), row]);
+  for (const row of rows) {
+    const chainRows = byChain.get(row.chain);
+    if (chainRows) chainRows.push(row);
+    else byChain.set(row.chain, [row]);
+  }
   const failures: Finding[] = [];
   for (const [chain, chainRows] of byChain) {
     const failure = walk(chain, chainRows);
