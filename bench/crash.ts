@@ -1,10 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createInterface } from 'node:readline';
 import pg from 'pg';
 import { sealAccessLog } from '../src/server/audit/chain.ts';
 import { verifyAccessLog } from '../src/server/audit/verify.ts';
 import { openPostgres } from '../src/server/db/connection.ts';
-import { DEMO_PASSWORD } from '../src/server/demo/accounts.ts';
+import { ownPostgresDatabase, signInDemo, startServer, stopServer } from './servers.ts';
 
 /**
  * `npm run bench:crash`: nothing acknowledged is lost when the server dies. On a PostgreSQL
@@ -19,39 +17,23 @@ const EDITS = 200;
 const crashAfterMs = Number(process.env.CRASH_AFTER_MS ?? 3000);
 const base = process.env.CRASH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
-async function startServer(url: string): Promise<{ port: number; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/load-server.ts', 'app'], { env: { ...process.env, LOAD_DATABASE_URL: url }, stdio: ['ignore', 'pipe', 'inherit'] });
-  for await (const line of createInterface({ input: child.stdout! })) {
-    const ready = /^ready (\d+)$/.exec(line);
-    if (ready) return { port: Number(ready[1]), child };
-  }
-  throw new Error('the server did not start');
-}
-
-const admin = new pg.Client({ connectionString: base });
-await admin.connect();
-const name = `gp_crash_${Date.now()}`;
-await admin.query(`create database ${name}`);
-const u = new URL(base);
-u.pathname = `/${name}`;
-const url = u.toString();
+const own = await ownPostgresDatabase(base, 'gp_crash');
+if (!own) throw new Error(`no PostgreSQL at ${base}: set CRASH_DATABASE_URL`);
+const { url } = own;
+const run = Date.now();
 const result = { failed: true };
 try {
-  const first = await startServer(url);
-  const origin = `http://127.0.0.1:${first.port}`;
-  const login = await fetch(`${origin}/api/v1/auth/login`, {
-    method: 'POST', headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'admin.antwerpen@gezinsplan.example', password: DEMO_PASSWORD }),
-  });
-  const me = (await login.json()) as { csrfToken: string; memberships: { collaborationId: string }[] };
-  const headers = { 'content-type': 'application/json', cookie: login.headers.get('set-cookie')!.split(';')[0]!, 'x-csrf-token': me.csrfToken };
-  const collaborationId = me.memberships[0]!.collaborationId;
+  const first = await startServer('app', { LOAD_DATABASE_URL: url });
+  const { origin } = first;
+  const admin = await signInDemo(first, 'admin.antwerpen@gezinsplan.example');
+  const headers = { 'content-type': 'application/json', cookie: admin.cookie, 'x-csrf-token': admin.csrfToken };
+  const collaborationId = admin.memberships[0]!.collaborationId;
 
   const acknowledged: { requestId: string; id: string }[] = [];
   let refused = 0;
   const writer = async (w: number) => {
     for (let i = 0; i < EDITS; i++) {
-      const requestId = `crash-${w}-${i}-${name}`;
+      const requestId = `crash-${w}-${i}-${run}`;
       try {
         const res = await fetch(`${origin}/api/v1/collaborations/${collaborationId}/partner-organisations`, {
           method: 'POST', headers: { ...headers, 'x-request-id': requestId }, body: JSON.stringify({ name: `Crash ${w}.${i}`, kind: 'other' }),
@@ -78,7 +60,7 @@ try {
   await sealing.close();
   console.log(`killed after ${crashAfterMs} ms: ${acknowledged.length} changes acknowledged, ${refused} refused, the rest cut off`);
 
-  const second = await startServer(url);
+  const second = await startServer('app', { LOAD_DATABASE_URL: url });
   const db = await openPostgres(url);
   try {
     const check = new pg.Client({ connectionString: url });
@@ -98,12 +80,9 @@ try {
     result.failed = lostChanges !== 0 || lostRows !== 0 || !verification.ok || acknowledged.length === 0;
   } finally {
     await db.close();
-    const exited = new Promise((resolve) => second.child.once('exit', resolve));
-    second.child.kill();
-    await exited;
+    await stopServer(second);
   }
 } finally {
-  await admin.query(`drop database if exists ${name} with (force)`);
-  await admin.end();
+  await own.drop();
 }
 process.exit(result.failed ? 1 : 0);

@@ -1,9 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
-import pg from 'pg';
-import { DEMO_PASSWORD } from '../src/server/demo/accounts.ts';
+import { ownPostgresDatabase, signInDemo, startServer, stopServer, type BenchServer } from './servers.ts';
 
 /**
  * `npm run bench:load`: requests per second and latency at 100 connections for the reads a coach
@@ -15,26 +13,6 @@ import { DEMO_PASSWORD } from '../src/server/demo/accounts.ts';
 const seconds = Number(process.env.LOAD_SECONDS ?? 10);
 const connections = Number(process.env.LOAD_CONNECTIONS ?? 100);
 
-interface Server { port: number; child: ChildProcess }
-
-async function start(mode: 'bare' | 'app', env: Record<string, string> = {}): Promise<Server> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/load-server.ts', mode], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-  const lines = createInterface({ input: child.stdout! });
-  for await (const line of lines) {
-    const ready = /^ready (\d+)$/.exec(line);
-    if (ready) return { port: Number(ready[1]), child };
-  }
-  throw new Error(`${mode} server did not start`);
-}
-
-/** Stops a server and waits until it is gone, so its database can be dropped. */
-async function stop(server: Server): Promise<void> {
-  if (server.child.exitCode !== null) return;
-  const exited = new Promise((resolve) => server.child.once('exit', resolve));
-  server.child.kill();
-  await exited;
-}
-
 function rssMb(child: ChildProcess): number {
   const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
@@ -42,7 +20,7 @@ function rssMb(child: ChildProcess): number {
 
 interface Measured { rps: number; p50: number; p99: number; rss: number; errors: number }
 
-async function load(server: Server, path: string, headers: Record<string, string> = {}): Promise<Measured> {
+async function load(server: BenchServer, path: string, headers: Record<string, string> = {}): Promise<Measured> {
   let peak = 0;
   const sampler = setInterval(() => { peak = Math.max(peak, rssMb(server.child)); }, 250);
   const result = await autocannon({ url: `http://127.0.0.1:${server.port}${path}`, connections, duration: seconds, headers });
@@ -50,35 +28,13 @@ async function load(server: Server, path: string, headers: Record<string, string
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, rss: peak, errors: result.non2xx + result.errors };
 }
 
-async function signIn(server: Server, email: string): Promise<Record<string, string>> {
-  const res = await fetch(`http://127.0.0.1:${server.port}/api/v1/auth/login`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: DEMO_PASSWORD }),
-  });
-  if (!res.ok) throw new Error(`sign-in failed: ${res.status}`);
-  return { cookie: res.headers.get('set-cookie')!.split(';')[0]! };
-}
-
-async function postgresUrl(): Promise<{ url: string; drop: () => Promise<void> } | null> {
-  const base = process.env.LOAD_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-  const admin = new pg.Client({ connectionString: base });
-  try { await admin.connect(); } catch { return null; }
-  const name = `gp_load_${Date.now()}`;
-  await admin.query(`create database ${name}`);
-  const u = new URL(base);
-  u.pathname = `/${name}`;
-  return {
-    url: u.toString(),
-    drop: async () => { await admin.query(`drop database if exists ${name} with (force)`); await admin.end(); },
-  };
-}
-
 const row = (name: string, m: Measured, base: Measured) =>
   `${name.padEnd(28)} ${m.rps.toFixed(0).padStart(7)} req/s = ${((100 * m.rps) / base.rps).toFixed(1).padStart(5)} % of bare   p50 ${m.p50} ms  p99 ${m.p99} ms   RSS ${m.rss.toFixed(0)} MB${m.errors ? `   (${m.errors} errors)` : ''}`;
 
 async function measureApp(label: string, env: Record<string, string>, base: Measured) {
-  const server = await start('app', env);
+  const server = await startServer('app', env);
   try {
-    const coach = await signIn(server, 'coach2.antwerpen@gezinsplan.example');
+    const coach = { cookie: (await signInDemo(server, 'coach2.antwerpen@gezinsplan.example')).cookie };
     const list = await fetch(`http://127.0.0.1:${server.port}/api/v1/families?q=Malika`, { headers: coach });
     const malika = ((await list.json()) as { items: { id: string }[] }).items[0]!.id;
     console.log(`\n${label}`);
@@ -91,17 +47,17 @@ async function measureApp(label: string, env: Record<string, string>, base: Meas
     ];
     for (const [name, path] of cases) console.log(row(name, await load(server, path, coach), base));
   } finally {
-    await stop(server);
+    await stopServer(server);
   }
 }
 
-const bare = await start('bare');
+const bare = await startServer('bare');
 const base = await load(bare, '/');
-await stop(bare);
+await stopServer(bare);
 console.log(`${connections} connections, ${seconds} s per case; baseline: bare Fastify ${base.rps.toFixed(0)} req/s, p50 ${base.p50} ms, p99 ${base.p99} ms, RSS ${base.rss.toFixed(0)} MB`);
 
 await measureApp('embedded database (PGlite, in memory)', {}, base);
-const postgres = await postgresUrl();
+const postgres = await ownPostgresDatabase(process.env.LOAD_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test', 'gp_load');
 if (postgres) {
   try {
     await measureApp('PostgreSQL', { LOAD_DATABASE_URL: postgres.url }, base);
