@@ -76,7 +76,8 @@ export async function sealAccessLog(db: Db): Promise<number> {
       await tx.execute(sql`select pg_advisory_xact_lock(${SEAL_LOCK})`);
       const rows = await selectLogRows(tx, sql`hash is null order by access_log.id limit ${SEAL_BATCH}`);
       if (rows.length === 0) return 0;
-      const heads = await chainHeads(tx, [...new Set(rows.map((r) => r.chain))]);
+      const chains = [...new Set(rows.map((r) => r.chain))];
+      const heads = await chainHeads(tx, chains);
       for (const row of rows) {
         const head = heads.get(row.chain) ?? { seq: 0, hash: '' };
         const seq = String(head.seq + 1);
@@ -84,8 +85,7 @@ export async function sealAccessLog(db: Db): Promise<number> {
         await tx.execute(sql`update access_log set chain_seq = ${seq}::bigint, prev_hash = ${head.hash}, hash = ${hash} where id = ${row.id}::bigint`);
         heads.set(row.chain, { seq: head.seq + 1, hash });
       }
-      const touched = [...new Set(rows.map((r) => r.chain))];
-      for (const chain of touched) {
+      for (const chain of chains) {
         const head = heads.get(chain)!;
         await tx.execute(sql`insert into access_log_checkpoints (chain, chain_seq, hash) values (${chain}, ${head.seq}, ${head.hash})`);
       }

@@ -1,37 +1,20 @@
 import { sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { AccessLogFinding, AccessLogVerification } from '../../shared/schemas/access-log.ts';
 import { rowsOf, type Db, type Executor } from '../db/connection.ts';
 import { rowHash, selectLogRows, type LogRow } from './chain.ts';
 
-export type Problem =
-  /** The row's content or links no longer give its hash: it was changed, or inserted with a made-up hash. */
-  | 'changed'
-  /** The row before this one in its chain is gone (deleted), or a row was put in between. */
-  | 'missing_before'
-  /** Two rows claim the same place in the chain. */
-  | 'duplicate'
-  /** A recorded chain head no longer matches the row at that place (or the row is gone). */
-  | 'checkpoint_mismatch';
-
-export interface Finding {
-  problem: Problem;
-  chain: string;
-  chainSeq: number;
-  /** The row that does not fit; null when the row the checkpoint names is gone. */
-  rowId: number | null;
-}
-
-export interface Verification {
-  ok: boolean;
-  rows: number;
-  chains: number;
-  checkpoints: number;
-  /** Rows written since the last sealing: they join the chain at the next one. */
-  unsealed: number;
-  /** The first row that does not fit, in chain order; null when all verify. */
-  firstFailure: Finding | null;
-  /** The first problem of each broken chain, and every checkpoint that no longer matches. */
-  findings: Finding[];
-}
+/** The shapes of the answer are those of the API (src/shared/schemas/access-log.ts). */
+export type Finding = z.infer<typeof AccessLogFinding>;
+/**
+ * - `changed`: the row's content or links no longer give its hash (changed, or inserted with a made-up hash);
+ * - `missing_before`: the row before this one in its chain is gone (deleted), or a row was put in between;
+ * - `duplicate`: two rows claim the same place in the chain;
+ * - `checkpoint_mismatch`: a recorded chain head no longer matches the row at that place (or the row is gone).
+ */
+export type Problem = Finding['problem'];
+/** `firstFailure`: the first row that does not fit, in chain order; `findings`: the first problem of each broken chain and every checkpoint that no longer matches. */
+export type Verification = Omit<AccessLogVerification, 'checkedAt'>;
 
 function walk(chain: string, rows: LogRow[]): Finding | null {
   let prevHash = '';
