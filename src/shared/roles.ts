@@ -1,4 +1,5 @@
-export const ROLES = ['admin', 'coordinator', 'coach', 'referrer'] as const;
+/** `dpo`: the collaboration's data protection officer; reads its access log, never a family's file. */
+export const ROLES = ['admin', 'coordinator', 'coach', 'referrer', 'dpo'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const PARTICIPANT_ROLES = [

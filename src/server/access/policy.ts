@@ -37,6 +37,19 @@ export function authorizeCollaboration(actor: Actor, collaborationId: string, ac
   throw notFound();
 }
 
+/**
+ * The collaboration's whole access log is the DPO's (functionaris gegevensbescherming): it tells who
+ * looked at which family, so it is not an admin right. An admin can give the role, and that change is
+ * itself in the log the DPO reads. Other members → 403, and so platform administrators, who see the
+ * collaboration exists but check the chains, not who read what; anyone else → 404.
+ */
+export function authorizeAccessLogReview(actor: Actor, collaborationId: string): 'dpo' {
+  const membership = membershipIn(actor, collaborationId);
+  if (membership?.roles.includes('dpo')) return 'dpo';
+  if (membership || actor.platformAdmin) throw forbidden();
+  throw notFound();
+}
+
 export function requirePlatformAdmin(actor: Actor): void {
   if (!actor.platformAdmin) throw forbidden();
 }

@@ -26,6 +26,7 @@ export const DEMO_COLLABORATIONS = [
     people: [
       ['An Wouters', 'admin'], ['Karim El Amrani', 'coordinator'], ['Chris Peeters', 'coach'],
       ['Sofie Janssens', 'coach'], ['Lotte Claes', 'referrer'],
+      ['Hilde Van Damme', 'dpo'],
     ],
   },
   {
@@ -43,6 +44,7 @@ export const DEMO_COLLABORATIONS = [
     people: [
       ['Bart De Smet', 'admin'], ['Els Verhoeven', 'coordinator'], ['Yusuf Demir', 'coach'],
       ['Nina Maes', 'coach'], ['Pieter Goossens', 'referrer'],
+      ['Jan Willems', 'dpo'],
     ],
   },
 ] as const;

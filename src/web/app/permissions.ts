@@ -38,9 +38,9 @@ export function canSeeRegistrations(me: Me, collaborationId: string): boolean {
   return canCoordinate(me, collaborationId) || isCoachIn(me, collaborationId);
 }
 
-/** Coaches, coordinators and admins work with families: they get the families list. */
+/** Coaches, coordinators and admins work with families: they get the families list. A DPO reads only the log. */
 export function worksWithFamilies(me: Me): boolean {
-  return me.memberships.some((m) => m.roles.some((r) => r !== 'referrer'));
+  return me.memberships.some((m) => m.roles.some((r) => r !== 'referrer' && r !== 'dpo'));
 }
 
 /** Referrers register families and follow their own registrations (in whichever collaboration). */
@@ -71,7 +71,7 @@ export function currentCollaborationId(me: Me, fromUrl: string | undefined, reme
 
 /** Ordered so the most powerful role comes first, which is how people describe themselves. */
 export function sortRoles(roles: readonly Role[]): Role[] {
-  const order: Role[] = ['admin', 'coordinator', 'coach', 'referrer'];
+  const order: Role[] = ['admin', 'coordinator', 'coach', 'referrer', 'dpo'];
   return order.filter((r) => roles.includes(r));
 }
 

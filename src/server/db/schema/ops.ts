@@ -39,6 +39,8 @@ export const accessLog = pgTable(
   (t) => [
     index('access_log_family').on(t.collaborationId, t.familyId, t.occurredAt),
     index('access_log_actor').on(t.actorUserId, t.occurredAt),
+    /** The DPO's view: a collaboration's whole log, newest first, paged by id. */
+    index('access_log_collaboration').on(t.collaborationId, t.id),
     index('access_log_unsealed').on(t.id).where(sql`${t.hash} is null`),
     uniqueIndex('access_log_chain_seq').on(sql`coalesce(${t.collaborationId}::text, 'platform')`, t.chainSeq),
   ],

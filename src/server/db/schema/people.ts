@@ -48,7 +48,7 @@ export const memberships = pgTable(
       columns: [t.collaborationId, t.partnerOrganisationId],
       foreignColumns: [partnerOrganisations.collaborationId, partnerOrganisations.id],
     }),
-    check('memberships_roles_known', sql`${t.roles} <@ array['admin','coordinator','coach','referrer']::text[] and cardinality(${t.roles}) > 0`),
+    check('memberships_roles_known', sql`${t.roles} <@ array['admin','coordinator','coach','referrer','dpo']::text[] and cardinality(${t.roles}) > 0`),
   ],
 );
 

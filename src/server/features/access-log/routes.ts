@@ -1,8 +1,10 @@
-import { AccessLogVerification } from '../../../shared/schemas/access-log.ts';
-import { requireActor, requirePlatformAdmin } from '../../access/policy.ts';
+import { AccessLogVerification, CollaborationAccessLogEntry, CollaborationAccessLogQuery } from '../../../shared/schemas/access-log.ts';
+import { CollaborationParams, page } from '../../../shared/schemas/common.ts';
+import { authorizeAccessLogReview, requireActor, requirePlatformAdmin } from '../../access/policy.ts';
 import { audit } from '../../audit/audit.ts';
 import { verifyAccessLog } from '../../audit/verify.ts';
 import type { App, FeatureDeps } from '../../http/route-types.ts';
+import { describeFilter, listCollaborationAccessLog } from './collaboration-log.ts';
 
 const tags = ['platform'];
 
@@ -14,5 +16,21 @@ export function accessLogRoutes(app: App, { db, clock }: FeatureDeps) {
     const result = await verifyAccessLog(db);
     await audit(db, req.ctx, { action: 'read', entityType: 'access_log_verification', role: 'platform_admin', outcome: result.ok ? 'success' : 'failed' });
     return { ...result, checkedAt: clock().toISOString() };
+  });
+
+  app.get('/collaborations/:collaborationId/access-log', {
+    schema: {
+      tags: ['access-log'], summary: "The collaboration's access log, newest first, filtered by person, family, action, outcome and days (the DPO)",
+      params: CollaborationParams, querystring: CollaborationAccessLogQuery, response: { 200: page(CollaborationAccessLogEntry) },
+    },
+  }, async (req) => {
+    const { collaborationId } = req.params;
+    const role = authorizeAccessLogReview(requireActor(req.ctx.actor), collaborationId);
+    return db.transaction(async (tx) => {
+      const result = await listCollaborationAccessLog(tx, collaborationId, req.query);
+      // Logged after the page is read, so the page shows what happened before this look.
+      await audit(tx, req.ctx, { action: 'read', entityType: 'collaboration_access_log', collaborationId, role, reason: describeFilter(req.query) });
+      return result;
+    });
   });
 }

@@ -11,7 +11,7 @@ import { decodeCursor, encodeCursor } from '../../http/pagination.ts';
 type Query = z.output<typeof AccessLogQuery>;
 
 /** Brussels midnight of a calendar day, as SQL. */
-const brusselsMidnight = (day: string) => sql`(${day}::date::timestamp at time zone 'Europe/Brussels')`;
+export const brusselsMidnight = (day: string) => sql`(${day}::date::timestamp at time zone 'Europe/Brussels')`;
 
 /**
  * "Who looked at our file": every read and change of the family's file, newest first, with the

@@ -1,0 +1,3 @@
+ALTER TABLE "memberships" DROP CONSTRAINT "memberships_roles_known";--> statement-breakpoint
+CREATE INDEX "access_log_collaboration" ON "access_log" USING btree ("collaboration_id","id");--> statement-breakpoint
+ALTER TABLE "memberships" ADD CONSTRAINT "memberships_roles_known" CHECK ("memberships"."roles" <@ array['admin','coordinator','coach','referrer','dpo']::text[] and cardinality("memberships"."roles") > 0);
