@@ -13,6 +13,7 @@ import { makeAuthenticate } from './http/request-context.ts';
 import type { App, FeatureDeps } from './http/route-types.ts';
 import { registerWeb } from './http/web.ts';
 import { authRoutes } from './features/auth/routes.ts';
+import { secondFactorRoutes } from './features/second-factor/routes.ts';
 import { collaborationRoutes } from './features/collaborations/routes.ts';
 import { devMailRoutes } from './features/dev-mail/routes.ts';
 import { healthRoutes } from './features/health/routes.ts';
@@ -59,7 +60,7 @@ export interface AppDeps {
 }
 
 const featureRoutes: ((app: App, deps: FeatureDeps) => void)[] = [
-  healthRoutes, authRoutes, collaborationRoutes, partnerRoutes, memberRoutes, routingRoutes, registrationRoutes, familyRoutes, planRoutes, planTemplateRoutes, exportRoutes,
+  healthRoutes, authRoutes, secondFactorRoutes, collaborationRoutes, partnerRoutes, memberRoutes, routingRoutes, registrationRoutes, familyRoutes, planRoutes, planTemplateRoutes, exportRoutes,
   sharingRoutes, networkRoutes, serviceRoutes, socialMapRoutes, leadRoutes, figureRoutes, meetingRoutes, calendarRoutes,
   closureRoutes, workspaceRoutes, caseloadRoutes, reflectionRoutes, teamCaseRoutes, accessLogRoutes,
 ];

@@ -33,6 +33,8 @@ const ConfigSchema = z.object({
   /** After a trajectory closes, the family keeps reading (not changing) its file this many months. */
   /** How often the access log's new rows are linked into their hash chains and the heads recorded. */
   AUDIT_SEAL_EVERY_S: z.coerce.number().int().min(1).max(3600).default(30),
+  /** Encrypts TOTP secrets at rest: 32 bytes as hex or base64. Required in production; see README. */
+  SECOND_FACTOR_KEY: z.string().min(1).optional(),
   CLOSED_READ_ACCESS_MONTHS: z.coerce.number().int().min(0).max(120).default(12),
 });
 

@@ -5,6 +5,7 @@ import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { openDatabase } from './db/connection.ts';
 import { seedDemoIfEmpty } from './demo/seed.ts';
+import { secondFactorKey } from './features/second-factor/crypto.ts';
 import { startWorker } from './jobs/worker.ts';
 import { SEAL_JOB, ensureSealScheduled, sealHandler } from './audit/seal-job.ts';
 import { mailSendHandler } from './mail/outbox.ts';
@@ -18,6 +19,8 @@ async function main() {
   const started = Date.now();
   const config = loadConfig();
   const logger = pino({ level: config.LOG_LEVEL });
+  // Fails the start (not the first sign-in) when production lacks the key.
+  secondFactorKey(config);
   const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
   await database.migrate();
   if (config.loadDemoData) await seedDemoIfEmpty(database.db, logger);

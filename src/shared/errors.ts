@@ -34,6 +34,19 @@ export const ERROR_MESSAGES = {
     'nl-BE': 'Er is nog geen bewaarde versie van het plan. Bewaar eerst een versie om later te zien waar jullie begonnen.',
     en: 'There is no saved version of the plan yet. Save a version first to see later where you started.',
   },
+  second_factor_required: {
+    'nl-BE': 'Bevestig eerst je aanmelding met je tweede stap (code uit je app of herstelcode).',
+    en: 'Please first confirm your sign-in with your second step (code from your app or recovery code).',
+  },
+  second_factor_enrolment_required: {
+    'nl-BE': 'Stel eerst een tweede stap in voor je aanmelding.',
+    en: 'Please set up a second step for signing in first.',
+  },
+  invalid_code: { 'nl-BE': 'Deze code klopt niet of werd al gebruikt.', en: 'This code is not right or was already used.' },
+  no_pending_enrolment: {
+    'nl-BE': 'Er is geen nieuwe app om te bevestigen. Begin opnieuw met het instellen.',
+    en: 'There is no new app to confirm. Please start the set-up again.',
+  },
   internal_error: { 'nl-BE': 'Er ging iets mis bij ons. Probeer het later opnieuw.', en: 'Something went wrong on our side. Please try again later.' },
 } as const satisfies Record<string, Record<Locale, string>>;
 

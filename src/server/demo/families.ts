@@ -49,7 +49,7 @@ async function makeFamily(tx: Tx, collaborationId: string, displayName: string, 
     ids[key] = row!.id;
   }
   const scope: FamilyScope = { collaborationId, familyId, participantId: coach!.id, participantRole: 'coach', reach: 'full', closed: false };
-  const ctx: RequestContext = { requestId: 'demo-seed', clientAddress: '127.0.0.1', userAgent: null, locale: 'nl-BE', actor, sessionTokenHash: null, csrfToken: null };
+  const ctx: RequestContext = { requestId: 'demo-seed', clientAddress: '127.0.0.1', userAgent: null, locale: 'nl-BE', actor, sessionTokenHash: null, sessionLevel: null, csrfToken: null };
   const domains = await tx.select({ id: lifeDomains.id, pictogram: lifeDomains.pictogram }).from(lifeDomains).where(eq(lifeDomains.collaborationId, collaborationId));
   const domain = (pictogram: string) => domains.find((d) => d.pictogram === pictogram)!.id;
   return { familyId, ids, scope, ctx, domain };

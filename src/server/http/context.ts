@@ -9,5 +9,7 @@ export interface RequestContext {
   locale: Locale;
   actor: Actor | null;
   sessionTokenHash: string | null;
+  /** 'second_factor' while the password was right but the second factor is still to come. */
+  sessionLevel: 'full' | 'second_factor' | null;
   csrfToken: string | null;
 }

@@ -16,6 +16,11 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Reachable without signing in (sign-in itself, public health and routing). */
     public?: boolean;
+    /**
+     * Reachable by a session that has passed the password but not yet the second factor: the second
+     * step itself and enrolment. Every other route treats such a session as not signed in.
+     */
+    secondFactorStep?: boolean;
   }
 }
 
@@ -37,17 +42,24 @@ export function makeAuthenticate(db: Db, config: Config) {
       locale: negotiateLocale(req.headers['accept-language']),
       actor: null,
       sessionTokenHash: null,
+      sessionLevel: null,
       csrfToken: null,
     };
     req.ctx = ctx;
     if (!req.url.startsWith('/api/')) return;
     const token = req.cookies[sessionCookieName(config)];
+    const secondFactorStep = req.routeOptions.config?.secondFactorStep === true;
+    let halfSignedIn = false;
     if (token) {
       const session = await resolveSession(db, token, config);
-      if (session) {
+      // The one place a half-signed-in session is held back: outside the second-factor routes it has
+      // no actor, so no feature can serve it anything, whatever that feature checks.
+      halfSignedIn = session?.level === 'second_factor';
+      if (session && (!halfSignedIn || secondFactorStep)) {
         ctx.actor = await loadActor(db, session.userId);
         if (ctx.actor) {
           ctx.sessionTokenHash = session.tokenHash;
+          ctx.sessionLevel = session.level;
           ctx.csrfToken = session.csrfToken;
         }
       }
@@ -55,7 +67,7 @@ export function makeAuthenticate(db: Db, config: Config) {
     // An unknown path answers 404 to everyone (not 401 to the signed-out), so a typo reads as a typo.
     const isPublic = req.routeOptions.config?.public === true || req.url.startsWith('/api/docs') || req.is404;
     if (isPublic) return;
-    if (!ctx.actor) throw unauthenticated();
+    if (!ctx.actor) throw halfSignedIn ? new AppError(401, 'second_factor_required') : unauthenticated();
     if (!SAFE_METHODS.has(req.method)) {
       const header = req.headers['x-csrf-token'];
       if (typeof header !== 'string' || !ctx.csrfToken || !sameToken(header, ctx.csrfToken)) {

@@ -42,9 +42,19 @@ export const Me = z
       governmentAnalyst: z.boolean(),
     }),
     memberships: z.array(MembershipSummary),
+    /** Without a factor but required: `enrolBy` is when work stops until one is set up. */
+    secondFactor: z.object({ enrolled: z.boolean(), required: z.boolean(), enrolBy: z.iso.datetime({ offset: true }).nullable() }),
     csrfToken: z.string(),
   })
   .meta({ id: 'Me' });
 export type Me = z.infer<typeof Me>;
 
 export const MePatch = z.object({ locale: LocaleSchema });
+
+/** The answer to a right password when the second factor is still to come: only that step is open. */
+export const SecondStepNeeded = z
+  .object({ secondFactorStep: z.enum(['verify', 'enrol']), csrfToken: z.string() })
+  .meta({ id: 'SecondStepNeeded' });
+export type SecondStepNeeded = z.infer<typeof SecondStepNeeded>;
+export const SignInResult = z.union([Me, SecondStepNeeded]);
+export type SignInResult = z.infer<typeof SignInResult>;

@@ -12,6 +12,7 @@ function me(platformAdmin = false): Me {
       { collaborationId: A, collaborationName: 'Regio A', roles: ['coach', 'admin'], partnerOrganisationId: null },
       { collaborationId: B, collaborationName: 'Regio B', roles: ['coach'], partnerOrganisationId: null },
     ],
+    secondFactor: { enrolled: true, required: true, enrolBy: null },
     csrfToken: 'x',
   };
 }

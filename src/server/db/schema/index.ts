@@ -13,3 +13,4 @@ export * from './meetings.ts';
 export * from './closure.ts';
 export * from './reflections.ts';
 export * from './team-cases.ts';
+export * from './second-factor.ts';

@@ -16,6 +16,8 @@ export const users = pgTable(
     passwordHash: text(),
     locale: text().notNull().default('nl-BE'),
     platformAdmin: boolean().notNull().default(false),
+    /** First sign-in at which a second factor was asked for: the grace period counts from here. */
+    secondFactorAskedAt: timestamp({ withTimezone: true }),
     active: boolean().notNull().default(true),
     version: integer().notNull().default(1),
     createdAt: now(),
@@ -59,12 +61,20 @@ export const sessions = pgTable(
     tokenHash: text().primaryKey(),
     userId: uuid().notNull().references(() => users.id, { onDelete: 'cascade' }),
     csrfToken: text().notNull(),
+    /**
+     * 'full', or 'second_factor': the password was right but the second factor is still to come
+     * (or to be enrolled). Such a session reaches only the second-factor endpoints (http/request-context.ts).
+     */
+    level: text({ enum: ['full', 'second_factor'] }).notNull().default('full'),
     createdAt: now(),
     lastSeenAt: now(),
     idleExpiresAt: timestamp({ withTimezone: true }).notNull(),
     absoluteExpiresAt: timestamp({ withTimezone: true }).notNull(),
   },
-  (t) => [index('sessions_user').on(t.userId)],
+  (t) => [
+    index('sessions_user').on(t.userId),
+    check('sessions_level_known', sql`${t.level} in ('full','second_factor')`),
+  ],
 );
 
 /** Single-use tokens sent by mail: invitations, password resets (and later one-time sign-in links). */

@@ -35,6 +35,7 @@ describe('POST /auth/login', () => {
         roles: ['admin'],
         partnerOrganisationId: null,
       }],
+      secondFactor: { enrolled: false, required: true, enrolBy: null },
       csrfToken: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
     });
     // The cookie holds a secret; the table holds only its hash, with the same CSRF token.

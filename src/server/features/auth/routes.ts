@@ -1,37 +1,19 @@
 import { z } from 'zod';
 import { eq } from 'drizzle-orm';
 import { LoginBody, Me, MePatch, PasswordResetRequestBody, SetPasswordBody, TokenInfo } from '../../../shared/schemas/auth.ts';
-import { loadActor, type Actor } from '../../access/actor.ts';
 import { requireActor } from '../../access/policy.ts';
 import { users } from '../../db/schema/index.ts';
-import { unauthenticated } from '../../http/errors.ts';
 import type { App, FeatureDeps } from '../../http/route-types.ts';
 import { clearSessionCookie, setSessionCookie } from '../../http/session-cookie.ts';
+import { meOf, presentMe } from './me.ts';
 import { describeToken, login, logout, requestPasswordReset, setPassword } from './service.ts';
 import { redeemSignInLink, requestSignInLink } from './magic-link.ts';
 import { MagicLinkRedeem, MagicLinkRequest } from '../../../shared/schemas/sharing.ts';
 
 const tags = ['auth'];
 
-function presentMe(actor: Actor, csrfToken: string): Me {
-  return {
-    user: { id: actor.userId, email: actor.email, name: actor.name, locale: actor.locale, platformAdmin: actor.platformAdmin, governmentAnalyst: actor.governmentAnalyst },
-    memberships: actor.memberships.map((m) => ({
-      collaborationId: m.collaborationId,
-      collaborationName: m.collaborationName,
-      roles: m.roles,
-      partnerOrganisationId: m.partnerOrganisationId,
-    })),
-    csrfToken,
-  };
-}
-
-export function authRoutes(app: App, { db, config }: FeatureDeps) {
-  const signedIn = async (userId: string, csrfToken: string) => {
-    const actor = await loadActor(db, userId);
-    if (!actor) throw unauthenticated();
-    return presentMe(actor, csrfToken);
-  };
+export function authRoutes(app: App, { db, config, clock }: FeatureDeps) {
+  const signedIn = (userId: string, csrfToken: string) => meOf(db, userId, csrfToken, clock());
 
   app.post('/auth/login', {
     schema: { tags, summary: 'Sign in with email and password', body: LoginBody, response: { 200: Me } },
@@ -42,7 +24,7 @@ export function authRoutes(app: App, { db, config }: FeatureDeps) {
     return signedIn(session.userId, session.csrfToken);
   });
 
-  app.post('/auth/logout', { schema: { tags, summary: 'Sign out', response: { 204: z.null() } } }, async (req, reply) => {
+  app.post('/auth/logout', { schema: { tags, summary: 'Sign out', response: { 204: z.null() } }, config: { secondFactorStep: true } }, async (req, reply) => {
     await logout(db, req.ctx);
     clearSessionCookie(reply, config);
     return reply.code(204).send(null);
@@ -89,12 +71,12 @@ export function authRoutes(app: App, { db, config }: FeatureDeps) {
 
   app.get('/me', { schema: { tags, summary: 'The signed-in user, memberships and CSRF token', response: { 200: Me } } }, async (req) => {
     const actor = requireActor(req.ctx.actor);
-    return presentMe(actor, req.ctx.csrfToken ?? '');
+    return presentMe(db, actor, req.ctx.csrfToken ?? '', clock());
   });
 
   app.patch('/me', { schema: { tags, summary: 'Change my language', body: MePatch, response: { 200: Me } } }, async (req) => {
     const actor = requireActor(req.ctx.actor);
     await db.update(users).set({ locale: req.body.locale, updatedAt: new Date() }).where(eq(users.id, actor.userId));
-    return presentMe({ ...actor, locale: req.body.locale }, req.ctx.csrfToken ?? '');
+    return presentMe(db, { ...actor, locale: req.body.locale }, req.ctx.csrfToken ?? '', clock());
   });
 }

@@ -1,4 +1,4 @@
-import { and, eq, gt, lt, or } from 'drizzle-orm';
+import { and, eq, gt, lt, ne, or } from 'drizzle-orm';
 import type { Config } from '../../config.ts';
 import type { Executor } from '../../db/connection.ts';
 import { sessions } from '../../db/schema/index.ts';
@@ -8,7 +8,9 @@ export type SessionTimeouts = Pick<Config, 'SESSION_IDLE_MINUTES' | 'SESSION_ABS
 
 const minutes = (n: number) => n * 60_000;
 
-export async function createSession(db: Executor, userId: string, t: SessionTimeouts) {
+export type SessionLevel = (typeof sessions.$inferSelect)['level'];
+
+export async function createSession(db: Executor, userId: string, t: SessionTimeouts, level: SessionLevel = 'full') {
   const token = newSecret();
   const csrfToken = newSecret();
   const now = Date.now();
@@ -16,6 +18,7 @@ export async function createSession(db: Executor, userId: string, t: SessionTime
     tokenHash: sha256(token),
     userId,
     csrfToken,
+    level,
     idleExpiresAt: new Date(now + minutes(t.SESSION_IDLE_MINUTES)),
     absoluteExpiresAt: new Date(now + minutes(t.SESSION_ABSOLUTE_HOURS * 60)),
   });
@@ -38,7 +41,7 @@ export async function resolveSession(db: Executor, token: string, t: SessionTime
     const idle = new Date(Math.min(now.getTime() + minutes(t.SESSION_IDLE_MINUTES), row.absoluteExpiresAt.getTime()));
     await db.update(sessions).set({ lastSeenAt: now, idleExpiresAt: idle }).where(eq(sessions.tokenHash, tokenHash));
   }
-  return { tokenHash, userId: row.userId, csrfToken: row.csrfToken };
+  return { tokenHash, userId: row.userId, csrfToken: row.csrfToken, level: row.level };
 }
 
 export async function deleteSession(db: Executor, tokenHash: string): Promise<void> {
@@ -47,6 +50,11 @@ export async function deleteSession(db: Executor, tokenHash: string): Promise<vo
 
 export async function deleteUserSessions(db: Executor, userId: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.userId, userId));
+}
+
+/** Ends every session of a person except the one making the request (a changed factor or password). */
+export async function deleteOtherSessions(db: Executor, userId: string, keepTokenHash: string | null): Promise<void> {
+  await db.delete(sessions).where(keepTokenHash ? and(eq(sessions.userId, userId), ne(sessions.tokenHash, keepTokenHash)) : eq(sessions.userId, userId));
 }
 
 export async function deleteExpiredSessions(db: Executor): Promise<void> {
