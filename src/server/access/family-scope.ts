@@ -1,6 +1,6 @@
 import { and, eq, exists, inArray, isNull, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { ParticipantRole } from '../../shared/roles.ts';
-import type { Executor } from '../db/connection.ts';
+import { rowsOf, type Executor } from '../db/connection.ts';
 import { consentGrants, families, familyParticipants } from '../db/schema/index.ts';
 import { forbidden, notFound } from '../http/errors.ts';
 import type { Actor } from './actor.ts';
@@ -71,29 +71,29 @@ export function visibleFamiliesWhere(actor: Actor): SQL {
   return coordinated.length > 0 ? or(inArray(families.collaborationId, coordinated), participates)! : participates;
 }
 
-/** Loads the scope for one family, or answers 404 exactly as for a family that does not exist. */
+/**
+ * Loads the scope for one family, or answers 404 exactly as for a family that does not exist. One
+ * query: whether the family is in sight, and the asker's live place in its circle.
+ */
 export async function loadFamilyScope(db: Executor, actor: Actor, familyId: string): Promise<FamilyScope> {
-  const [family] = await db
-    .select({ collaborationId: families.collaborationId, id: families.id, status: families.status })
-    .from(families)
-    .where(and(eq(families.id, familyId), visibleFamiliesWhere(actor)));
+  const [family] = rowsOf<{ collaboration_id: string; id: string; status: string; participant_id: string | null; participant_role: ParticipantRole | null }>(await db.execute(sql`
+    select ${families.collaborationId}::text as collaboration_id, ${families.id}::text as id, ${families.status} as status,
+      p.id::text as participant_id, p.role as participant_role
+    from ${families}
+    left join lateral (select fp.id, fp.role from family_participants fp
+      where fp.collaboration_id = ${families.collaborationId} and fp.family_id = ${families.id}
+        and fp.user_id = ${actor.userId} and fp.removed_at is null
+        and ${placeLive(families.collaborationId, families.id, families.status, 'fp')}
+      limit 1) p on true
+    where ${families.id} = ${familyId} and ${visibleFamiliesWhere(actor)}`));
   if (!family) throw notFound();
-  const [participant] = await db
-    .select({ id: familyParticipants.id, role: familyParticipants.role })
-    .from(familyParticipants)
-    .where(and(
-      eq(familyParticipants.collaborationId, family.collaborationId),
-      eq(familyParticipants.familyId, family.id),
-      eq(familyParticipants.userId, actor.userId),
-      isNull(familyParticipants.removedAt),
-      placeLive(sql`${family.collaborationId}::uuid`, sql`${family.id}::uuid`, sql`${family.status}`, 'family_participants'),
-    ));
-  const reach = !participant ? 'metadata' : FULL_ROLES.includes(participant.role) ? 'full' : 'consented';
+  const role = family.participant_role;
+  const reach = !role ? 'metadata' : FULL_ROLES.includes(role) ? 'full' : 'consented';
   return {
-    collaborationId: family.collaborationId,
+    collaborationId: family.collaboration_id,
     familyId: family.id,
-    participantId: participant?.id ?? null,
-    participantRole: participant?.role ?? null,
+    participantId: family.participant_id,
+    participantRole: role,
     reach,
     closed: family.status === 'closed',
   };

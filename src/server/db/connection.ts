@@ -9,6 +9,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import * as schema from './schema/index.ts';
 import { lockDataFolder } from './lock.ts';
+import { queryCounter } from './query-count.ts';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -96,7 +97,7 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number.parseInt(v, 10));
 
 export async function openPostgres(url: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
-  const db = drizzlePg(pool, { schema, casing: 'snake_case' }) as unknown as Db;
+  const db = drizzlePg(pool, { schema, casing: 'snake_case', logger: queryCounter }) as unknown as Db;
   const listener = postgresListener(url);
   return {
     db,
@@ -121,7 +122,7 @@ export async function openPostgres(url: string): Promise<Database> {
 }
 
 export async function wrapPglite(client: PGlite, release: () => Promise<void> = async () => {}): Promise<Database> {
-  const db = drizzlePglite(client, { schema, casing: 'snake_case' }) as unknown as Db;
+  const db = drizzlePglite(client, { schema, casing: 'snake_case', logger: queryCounter }) as unknown as Db;
   return {
     db,
     kind: 'pglite',

@@ -1,7 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { negotiateLocale } from '../../shared/locales.ts';
-import { loadActor } from '../access/actor.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/connection.ts';
 import { resolveSession } from '../features/auth/sessions.ts';
@@ -56,12 +55,10 @@ export function makeAuthenticate(db: Db, config: Config) {
       // no actor, so no feature can serve it anything, whatever that feature checks.
       halfSignedIn = session?.level === 'second_factor';
       if (session && (!halfSignedIn || secondFactorStep)) {
-        ctx.actor = await loadActor(db, session.userId);
-        if (ctx.actor) {
-          ctx.sessionTokenHash = session.tokenHash;
-          ctx.sessionLevel = session.level;
-          ctx.csrfToken = session.csrfToken;
-        }
+        ctx.actor = session.actor;
+        ctx.sessionTokenHash = session.tokenHash;
+        ctx.sessionLevel = session.level;
+        ctx.csrfToken = session.csrfToken;
       }
     }
     // An unknown path answers 404 to everyone (not 401 to the signed-out), so a typo reads as a typo.

@@ -1,4 +1,5 @@
-import { and, eq, gt, lt, ne, or } from 'drizzle-orm';
+import { and, eq, lt, ne, or, sql } from 'drizzle-orm';
+import { actorFromRow, selectActorRow, type Actor } from '../../access/actor.ts';
 import type { Config } from '../../config.ts';
 import type { Executor } from '../../db/connection.ts';
 import { sessions } from '../../db/schema/index.ts';
@@ -26,22 +27,25 @@ export async function createSession(db: Executor, userId: string, t: SessionTime
 }
 
 /**
- * Finds a live session for the cookie's token and slides its idle expiry. The sliding write happens
- * at most once a minute per session, so reads do not each cost a write.
+ * Finds a live session for the cookie's token, with who it belongs to, in one query, and slides its
+ * idle expiry. The sliding write happens at most once a minute per session, so reads do not each
+ * cost a write. A session of a disabled account finds nothing.
  */
-export async function resolveSession(db: Executor, token: string, t: SessionTimeouts) {
+export async function resolveSession(db: Executor, token: string, t: SessionTimeouts): Promise<{ tokenHash: string; userId: string; csrfToken: string; level: SessionLevel; actor: Actor } | null> {
   const tokenHash = sha256(token);
   const now = new Date();
-  const [row] = await db
-    .select()
-    .from(sessions)
-    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.idleExpiresAt, now), gt(sessions.absoluteExpiresAt, now)));
+  const row = await selectActorRow<{ csrf_token: string; level: SessionLevel; last_seen_at: Date | string; absolute_expires_at: Date | string }>(
+    db,
+    sql`s.csrf_token, s.level, s.last_seen_at, s.absolute_expires_at,`,
+    sql`from sessions s join users u on u.id = s.user_id and u.active
+      where s.token_hash = ${tokenHash} and s.idle_expires_at > ${now} and s.absolute_expires_at > ${now}`,
+  );
   if (!row) return null;
-  if (now.getTime() - row.lastSeenAt.getTime() > 60_000) {
-    const idle = new Date(Math.min(now.getTime() + minutes(t.SESSION_IDLE_MINUTES), row.absoluteExpiresAt.getTime()));
+  if (now.getTime() - new Date(row.last_seen_at).getTime() > 60_000) {
+    const idle = new Date(Math.min(now.getTime() + minutes(t.SESSION_IDLE_MINUTES), new Date(row.absolute_expires_at).getTime()));
     await db.update(sessions).set({ lastSeenAt: now, idleExpiresAt: idle }).where(eq(sessions.tokenHash, tokenHash));
   }
-  return { tokenHash, userId: row.userId, csrfToken: row.csrfToken, level: row.level };
+  return { tokenHash, userId: row.user_id, csrfToken: row.csrf_token, level: row.level, actor: actorFromRow(row) };
 }
 
 export async function deleteSession(db: Executor, tokenHash: string): Promise<void> {

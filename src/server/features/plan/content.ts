@@ -1,9 +1,9 @@
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Agreement, PlanContent, PlanItem } from '../../../shared/schemas/plan.ts';
 import type { AgreementStatus, PlanItemKind } from '../../../shared/plan-constants.ts';
 import { topicWhere, type FamilyScope } from '../../access/family-scope.ts';
 import type { Executor } from '../../db/connection.ts';
-import { agreements, familyParticipants, planItemMembers, planItems } from '../../db/schema/index.ts';
+import { agreements, familyParticipants, planItems } from '../../db/schema/index.ts';
 import { brusselsDate } from '../registrations/timing.ts';
 
 export type PlanItemRow = typeof planItems.$inferSelect;
@@ -55,23 +55,18 @@ export function presentAgreement(row: AgreementRow, names: Names, now: Date): Ag
 const ofFamily = (scope: FamilyScope) =>
   and(eq(planItems.collaborationId, scope.collaborationId), eq(planItems.familyId, scope.familyId), isNull(planItems.deletedAt));
 
-/** The member links of the given items, as item id → participant ids. */
-async function membersOf(db: Executor, scope: FamilyScope, itemIds: string[]): Promise<Map<string, string[]>> {
-  const links = itemIds.length === 0 ? [] : await db.select().from(planItemMembers)
-    .where(and(eq(planItemMembers.collaborationId, scope.collaborationId), inArray(planItemMembers.itemId, itemIds)));
-  const byItem = new Map<string, string[]>();
-  for (const l of links) byItem.set(l.itemId, [...(byItem.get(l.itemId) ?? []), l.participantId]);
-  return byItem;
-}
-
-/** Plan items the scope may see, optionally one kind or one item, in the family's order. */
+/** Plan items the scope may see, optionally one kind or one item, in the family's order, each with its members. */
 export async function loadItems(db: Executor, scope: FamilyScope, names: Names, filter: { kind?: PlanItemKind; id?: string } = {}): Promise<PlanItem[]> {
-  const rows = await db.select().from(planItems).where(and(
+  const rows = await db.select({
+    row: planItems,
+    // Spelled out: drizzle leaves the table off the columns of a one-table selection.
+    memberIds: sql<string[]>`coalesce((select array_agg(m.participant_id::text) from plan_item_members m
+      where m.collaboration_id = plan_items.collaboration_id and m.item_id = plan_items.id), '{}')`,
+  }).from(planItems).where(and(
     ofFamily(scope), topicWhere(scope, itemTopic),
     filter.kind ? eq(planItems.kind, filter.kind) : undefined, filter.id ? eq(planItems.id, filter.id) : undefined,
   )).orderBy(asc(planItems.position), asc(planItems.createdAt), asc(planItems.id));
-  const members = await membersOf(db, scope, rows.map((r) => r.id));
-  return rows.map((r) => presentPlanItem(r, members.get(r.id) ?? [], names));
+  return rows.map((r) => presentPlanItem(r.row, r.memberIds, names));
 }
 
 export interface AgreementFilter { id?: string | undefined; goalId?: string | undefined; status?: AgreementStatus | undefined }

@@ -1,11 +1,11 @@
 import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { PLAN_SECTION_KEYS } from '../../../shared/plan-constants.ts';
+import type { ParticipantOption } from '../../../shared/schemas/families.ts';
 import type { Evaluation, Plan, PlanVersionMeta } from '../../../shared/schemas/plan.ts';
 import { topicWhere, type FamilyScope } from '../../access/family-scope.ts';
 import type { Executor } from '../../db/connection.ts';
-import { evaluationGoals, evaluations, families, lifeDomains, planItems, planVersions, users } from '../../db/schema/index.ts';
-import { listParticipants } from '../families/repo.ts';
-import { itemTopic, loadPlanContent, participantNames, type Names } from './content.ts';
+import { evaluationGoals, evaluations, familyParticipants, families, lifeDomains, planItems, planVersions, users } from '../../db/schema/index.ts';
+import { itemTopic, loadPlanContent, type Names } from './content.ts';
 import { familyTemplate } from './templates.ts';
 
 /** Without a template of its own, a plan shows all parts under their standard names. */
@@ -42,6 +42,23 @@ export async function visibleEvaluations(db: Executor, scope: FamilyScope, names
   }));
 }
 
+/**
+ * Everyone who ever took part, in one query: the names that sign the plan (removed people too) and
+ * the people still in the circle to choose from.
+ */
+async function planPeople(db: Executor, scope: FamilyScope): Promise<{ names: Names; participants: ParticipantOption[] }> {
+  const rows = await db.select({
+    id: familyParticipants.id, displayName: familyParticipants.displayName, role: familyParticipants.role,
+    ring: familyParticipants.ring, relation: familyParticipants.relation, removedAt: familyParticipants.removedAt,
+  }).from(familyParticipants)
+    .where(and(eq(familyParticipants.collaborationId, scope.collaborationId), eq(familyParticipants.familyId, scope.familyId)))
+    .orderBy(asc(familyParticipants.ring), asc(familyParticipants.displayName));
+  return {
+    names: new Map(rows.map((r) => [r.id, r.displayName])),
+    participants: rows.filter((r) => r.removedAt === null).map(({ removedAt: _removed, ...option }) => option),
+  };
+}
+
 /** The newest saved version's description, or null before the first one. */
 async function latestVersion(db: Executor, scope: FamilyScope): Promise<PlanVersionMeta | null> {
   const [row] = await db.select({
@@ -57,14 +74,14 @@ async function latestVersion(db: Executor, scope: FamilyScope): Promise<PlanVers
 export async function loadPlan(db: Executor, scope: FamilyScope, now: Date): Promise<Plan> {
   const [family] = await db.select({ displayName: families.displayName, revision: families.planRevision, planTemplateId: families.planTemplateId })
     .from(families).where(and(eq(families.collaborationId, scope.collaborationId), eq(families.id, scope.familyId)));
-  const names = await participantNames(db, scope);
+  const { names, participants } = await planPeople(db, scope);
   const domains = await db.select({ id: lifeDomains.id, labelNl: lifeDomains.labelNl, labelEn: lifeDomains.labelEn, pictogram: lifeDomains.pictogram })
     .from(lifeDomains).where(and(eq(lifeDomains.collaborationId, scope.collaborationId), isNull(lifeDomains.archivedAt)))
     .orderBy(asc(lifeDomains.position));
   return {
     familyId: scope.familyId, displayName: family!.displayName, revision: family!.revision,
     template: await familyTemplate(db, scope.collaborationId, family!.planTemplateId),
-    lifeDomains: domains, participants: await listParticipants(db, scope),
+    lifeDomains: domains, participants,
     ...(await loadPlanContent(db, scope, now, names)),
     evaluations: await visibleEvaluations(db, scope, names), latestVersion: await latestVersion(db, scope),
   };
