@@ -2,15 +2,17 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Logger } from 'drizzle-orm/logger';
 
 const current = new AsyncLocalStorage<{ queries: number }>();
+const TRANSACTION_CONTROL = /^\s*(begin|commit|rollback|savepoint|release savepoint)\b/i;
 
 /**
  * Drizzle's logger hook, used only to count: every query run inside `countQueries` adds one. Outside
  * it the hook costs one lookup and keeps nothing.
  */
 export const queryCounter: Logger = {
-  logQuery() {
+  logQuery(query) {
     const store = current.getStore();
-    if (store) store.queries += 1;
+    // node-postgres sends begin and commit through the logger, PGlite does not: leave them out on both.
+    if (store && !TRANSACTION_CONTROL.test(query)) store.queries += 1;
   },
 };
 
