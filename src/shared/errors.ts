@@ -47,6 +47,14 @@ export const ERROR_MESSAGES = {
     'nl-BE': 'Er is geen nieuwe app om te bevestigen. Begin opnieuw met het instellen.',
     en: 'There is no new app to confirm. Please start the set-up again.',
   },
+  break_glass_running: {
+    'nl-BE': 'Je noodtoegang tot dit gezin loopt nog. Een nieuwe kan pas als deze gedaan is.',
+    en: 'Your emergency access to this family is still running. A new one is possible only after it ends.',
+  },
+  break_glass_in_circle: {
+    'nl-BE': 'Je hoort al bij dit gezin. Je hebt geen noodtoegang nodig.',
+    en: 'You are already part of this family. You do not need emergency access.',
+  },
   internal_error: { 'nl-BE': 'Er ging iets mis bij ons. Probeer het later opnieuw.', en: 'Something went wrong on our side. Please try again later.' },
 } as const satisfies Record<string, Record<Locale, string>>;
 

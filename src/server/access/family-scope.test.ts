@@ -124,7 +124,7 @@ describe('topicWhere through loadFamilyScope', () => {
   it('the family coach sees every item, private ones included', async () => {
     expect(await visible(demo('coach1', 'antwerpen'))).toEqual(['1 coach note in A', '2 coach note in B', '3 mom private in A', '4 dad private in B', '5 net own in B', '6 single item in C']);
     expect(await loadFamilyScope(t.db, await actorOf(demo('coach1', 'antwerpen')), familyId))
-      .toEqual({ collaborationId: antwerpen, familyId, participantId: p.coach, participantRole: 'coach', reach: 'full', closed: false });
+      .toEqual({ collaborationId: antwerpen, familyId, participantId: p.coach, participantRole: 'coach', reach: 'full', emergency: null, closed: false });
   });
 
   it('a parent sees everything except another member\'s private items, and their own private ones', async () => {
@@ -154,7 +154,7 @@ describe('topicWhere through loadFamilyScope', () => {
 
   it('the coordinator of the family\'s collaboration gets the family record, no plan content', async () => {
     const scope = await loadFamilyScope(t.db, await actorOf(demo('coordinator', 'antwerpen')), familyId);
-    expect(scope).toEqual({ collaborationId: antwerpen, familyId, participantId: null, participantRole: null, reach: 'metadata', closed: false });
+    expect(scope).toEqual({ collaborationId: antwerpen, familyId, participantId: null, participantRole: null, reach: 'metadata', emergency: null, closed: false });
     expect(await visible(demo('coordinator', 'antwerpen'))).toEqual([]);
   });
 });

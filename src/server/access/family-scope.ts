@@ -1,7 +1,7 @@
-import { and, eq, exists, inArray, isNull, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { and, eq, exists, gt, inArray, isNull, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { ParticipantRole } from '../../shared/roles.ts';
 import { rowsOf, type Executor } from '../db/connection.ts';
-import { consentGrants, families, familyParticipants } from '../db/schema/index.ts';
+import { breakGlassGrants, consentGrants, families, familyParticipants } from '../db/schema/index.ts';
 import { forbidden, notFound } from '../http/errors.ts';
 import type { Actor } from './actor.ts';
 
@@ -16,13 +16,18 @@ import type { Actor } from './actor.ts';
  *   a single item) the family shared with them through an active, unexpired, unrevoked grant.
  * - `metadata`: coordinators of the collaboration who are not in the family's circle: the family
  *   record (to register and assign), no plan content.
+ * - `emergency`: someone of the collaboration outside the circle with a running emergency access
+ *   (break-glass) grant: reads what the family's coaches read, except items a family member marked
+ *   private; never changes anything (403). Every read is logged as break-glass.
  */
 export interface FamilyScope {
   collaborationId: string;
   familyId: string;
   participantId: string | null;
   participantRole: ParticipantRole | null;
-  reach: 'full' | 'consented' | 'metadata';
+  reach: 'full' | 'consented' | 'metadata' | 'emergency';
+  /** The running break-glass grant that gives the `emergency` reach. */
+  emergency: { grantId: string; endsAt: Date } | null;
   /**
    * The trajectory is closed: the file is read-only for everyone (403 on every change) until a
    * coach reopens it.
@@ -60,6 +65,10 @@ export const FULL_ROLES: readonly ParticipantRole[] = ['coach', 'parent', 'young
 const coordinatorCollaborations = (actor: Actor) =>
   actor.memberships.filter((m) => m.roles.includes('coordinator')).map((m) => m.collaborationId);
 
+/** A break-glass grant of this user that is running now (not ended, not past its end). */
+export const breakGlassRunning = (userId: string): SQL =>
+  and(eq(breakGlassGrants.userId, userId), isNull(breakGlassGrants.endedAt), gt(breakGlassGrants.endsAt, sql`now()`))!;
+
 /** The families an actor can know exist: for family lists, counts and search. */
 export function visibleFamiliesWhere(actor: Actor): SQL {
   const coordinated = coordinatorCollaborations(actor);
@@ -68,7 +77,12 @@ export function visibleFamiliesWhere(actor: Actor): SQL {
       and p.family_id = ${families.id} and p.user_id = ${actor.userId} and p.removed_at is null
       and ${placeLive(families.collaborationId, families.id, families.status, 'p')})`,
   );
-  return coordinated.length > 0 ? or(inArray(families.collaborationId, coordinated), participates)! : participates;
+  const member = actor.memberships.map((m) => m.collaborationId);
+  // A coach with a running emergency access finds that family (only while it runs, only while a member).
+  const emergency = member.length === 0 ? sql`false` : and(inArray(families.collaborationId, member), sql`exists (select 1 from break_glass_grants g
+    where g.collaboration_id = ${families.collaborationId} and g.family_id = ${families.id} and g.user_id = ${actor.userId}
+      and g.ended_at is null and g.ends_at > now())`)!;
+  return coordinated.length > 0 ? or(inArray(families.collaborationId, coordinated), participates, emergency)! : or(participates, emergency)!;
 }
 
 /**
@@ -76,28 +90,39 @@ export function visibleFamiliesWhere(actor: Actor): SQL {
  * query: whether the family is in sight, and the asker's live place in its circle.
  */
 export async function loadFamilyScope(db: Executor, actor: Actor, familyId: string): Promise<FamilyScope> {
-  const [family] = rowsOf<{ collaboration_id: string; id: string; status: string; participant_id: string | null; participant_role: ParticipantRole | null }>(await db.execute(sql`
+  const [family] = rowsOf<{ collaboration_id: string; id: string; status: string; participant_id: string | null; participant_role: ParticipantRole | null; grant_id: string | null; grant_ends_ms: number | string | null }>(await db.execute(sql`
     select ${families.collaborationId}::text as collaboration_id, ${families.id}::text as id, ${families.status} as status,
-      p.id::text as participant_id, p.role as participant_role
+      p.id::text as participant_id, p.role as participant_role,
+      bg.id::text as grant_id, (extract(epoch from bg.ends_at) * 1000)::float8 as grant_ends_ms
     from ${families}
     left join lateral (select fp.id, fp.role from family_participants fp
       where fp.collaboration_id = ${families.collaborationId} and fp.family_id = ${families.id}
         and fp.user_id = ${actor.userId} and fp.removed_at is null
         and ${placeLive(families.collaborationId, families.id, families.status, 'fp')}
       limit 1) p on true
+    left join lateral (select g.id, g.ends_at from break_glass_grants g
+      where g.collaboration_id = ${families.collaborationId} and g.family_id = ${families.id}
+        and g.user_id = ${actor.userId} and g.ended_at is null and g.ends_at > now()
+      limit 1) bg on true
     where ${families.id} = ${familyId} and ${visibleFamiliesWhere(actor)}`));
   if (!family) throw notFound();
   const role = family.participant_role;
-  const reach = !role ? 'metadata' : FULL_ROLES.includes(role) ? 'full' : 'consented';
+  const grant = role ? null : family.grant_id ? { grantId: family.grant_id, endsAt: new Date(Number(family.grant_ends_ms)) } : null;
+  const reach = role ? (FULL_ROLES.includes(role) ? 'full' : 'consented') : grant ? 'emergency' : 'metadata';
   return {
     collaborationId: family.collaboration_id,
     familyId: family.id,
     participantId: family.participant_id,
     participantRole: role,
     reach,
+    emergency: grant,
     closed: family.status === 'closed',
   };
 }
+
+/** The role an access-log row names for a read in this scope: `break_glass` during emergency access. */
+export const auditRole = (scope: FamilyScope): string | null => (scope.emergency ? 'break_glass' : scope.participantRole);
+
 
 /** The columns of a family item table that the topic filter needs. */
 export interface TopicColumns {
@@ -117,6 +142,8 @@ export interface TopicColumns {
  * add to). Combine it with the item table's own collaboration and family condition.
  */
 export function topicWhere(scope: FamilyScope, item: TopicColumns, level: 'read' | 'contribute' = 'read'): SQL {
+  // Emergency access reads what the coaches read, except what a family member marked private.
+  if (scope.reach === 'emergency') return level === 'read' && item.isPrivate ? sql`${item.isPrivate} is not true` : level === 'read' ? sql`true` : sql`false`;
   if (scope.reach === 'metadata' || !scope.participantId) return sql`false`;
   const notOthersPrivate = item.isPrivate
     ? or(
@@ -154,10 +181,22 @@ export function aboutYoungPerson(scope: FamilyScope, itemId: AnyColumn, authorPa
 }
 
 /**
+ * Reading the plan and everything in the file beyond the family record: a place in the family's
+ * circle, or a running emergency access. A coordinator without either gets 404, exactly as for a
+ * family that does not exist.
+ */
+export function requireReader(scope: FamilyScope): FamilyScope {
+  if (scope.reach === 'emergency') return scope;
+  return requireInCircle(scope);
+}
+
+/**
  * The plan and everything in the file beyond the family record need a place in the family's circle:
- * a coordinator outside it gets 404, exactly as for a family that does not exist.
+ * a coordinator outside it gets 404, exactly as for a family that does not exist. Emergency access
+ * sees the file but is no place in the circle: everything that needs one (any change) is 403.
  */
 export function requireInCircle(scope: FamilyScope): FamilyScope & { participantId: string; participantRole: ParticipantRole } {
+  if (scope.reach === 'emergency') throw forbidden();
   if (scope.reach === 'metadata' || !scope.participantId || !scope.participantRole) throw notFound();
   return scope as FamilyScope & { participantId: string; participantRole: ParticipantRole };
 }

@@ -7,7 +7,7 @@ import { migrationsFolder, type Database } from './connection.ts';
 import { collaborations, postcodes } from './schema/index.ts';
 
 const EXPECTED_TABLES = [
-  'access_log', 'access_log_checkpoints', 'agreements', 'attachment_contents', 'attachments', 'auth_tokens', 'calendar_feeds', 'coach_facts',
+  'access_log', 'access_log_checkpoints', 'agreements', 'attachment_contents', 'attachments', 'auth_tokens', 'break_glass_grants', 'calendar_feeds', 'coach_facts',
   'coach_minute_tallies', 'collaborations', 'consent_grants', 'contact_moments', 'conversation_members',
   'conversations', 'evaluation_goals', 'evaluation_reminders', 'evaluations', 'families', 'family_closures',
   'family_handovers', 'family_homes', 'family_member_homes', 'family_participants', 'family_services',

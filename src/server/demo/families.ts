@@ -48,7 +48,7 @@ async function makeFamily(tx: Tx, collaborationId: string, displayName: string, 
     const [row] = await tx.insert(familyParticipants).values({ collaborationId, familyId, displayName: name, relation, role, ring, birthYear: birthYear ?? null }).returning({ id: familyParticipants.id });
     ids[key] = row!.id;
   }
-  const scope: FamilyScope = { collaborationId, familyId, participantId: coach!.id, participantRole: 'coach', reach: 'full', closed: false };
+  const scope: FamilyScope = { collaborationId, familyId, participantId: coach!.id, participantRole: 'coach', reach: 'full', emergency: null, closed: false };
   const ctx: RequestContext = { requestId: 'demo-seed', clientAddress: '127.0.0.1', userAgent: null, locale: 'nl-BE', actor, sessionTokenHash: null, sessionLevel: null, csrfToken: null };
   const domains = await tx.select({ id: lifeDomains.id, pictogram: lifeDomains.pictogram }).from(lifeDomains).where(eq(lifeDomains.collaborationId, collaborationId));
   const domain = (pictogram: string) => domains.find((d) => d.pictogram === pictogram)!.id;

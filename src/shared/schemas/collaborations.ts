@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BREAK_GLASS_MAX_HOURS } from '../break-glass-constants.ts';
 import { LOCALES } from '../locales.ts';
 import { PICTOGRAM_KEYS } from '../pictograms.ts';
 import { customMessage } from '../field-messages.ts';
@@ -40,6 +41,10 @@ export const CollaborationSettings = z
     warningThresholdDays: z.number().int(),
     /** Months until the next evaluation round is proposed. */
     evaluationIntervalMonths: z.number().int(),
+    /** How long one use of emergency access lasts, in hours. */
+    breakGlassHours: z.number().int(),
+    /** Whether coaches may use emergency access for files they are not on (coordinators always may). */
+    breakGlassCoaches: z.boolean(),
     languages: z.array(z.enum(LOCALES)),
     postcodes: z.array(PostcodeEntry),
     lifeDomains: z.array(LifeDomain),
@@ -55,6 +60,8 @@ const settingsFields = {
   firstContactTargetDays: z.number().int().min(1).max(365),
   warningThresholdDays: z.number().int().min(1).max(365),
   evaluationIntervalMonths: z.number().int().min(1).max(24),
+  breakGlassHours: z.number().int().min(1).max(BREAK_GLASS_MAX_HOURS),
+  breakGlassCoaches: z.boolean(),
   languages: z.array(z.enum(LOCALES)).min(1),
   postcodes: z.array(PostcodeEntry).max(400),
   lifeDomains: z.array(LifeDomainInput).min(1).max(40),

@@ -45,8 +45,13 @@ export const FamilyListQuery = z.object({
 
 export const Family = FamilySummary.extend({
   planTemplateId: Uuid.nullable(),
-  /** How far the actor may see: 'full' (family, coaches), 'consented' (shared topics), 'metadata'. */
-  reach: z.enum(['full', 'consented', 'metadata']),
+  /**
+   * How far the actor may see: 'full' (family, coaches), 'consented' (shared topics), 'metadata',
+   * 'emergency' (a running emergency access: read-only, without items marked private).
+   */
+  reach: z.enum(['full', 'consented', 'metadata', 'emergency']),
+  /** The running emergency access of the actor: when it ends (read-only until then). */
+  emergency: z.object({ grantId: Uuid, endsAt: Timestamp }).nullable(),
   /** The actor's participant id in this family, if any (to mark "me" and act on behalf). */
   myParticipantId: Uuid.nullable(),
   /** For someone the family lets "also add": the life domains they may add to (the family and coaches: all, not listed). */

@@ -124,7 +124,7 @@ export const Invitation = z.object({
 });
 export type Invitation = z.infer<typeof Invitation>;
 
-export const ACCESS_LOG_ACTIONS = ['create', 'read', 'update', 'delete', 'export', 'print', 'search'] as const;
+export const ACCESS_LOG_ACTIONS = ['create', 'read', 'update', 'delete', 'export', 'print', 'search', 'break_glass'] as const;
 
 export const AccessLogQuery = z.object({
   cursor: z.string().max(500).optional(),

@@ -14,3 +14,4 @@ export * from './closure.ts';
 export * from './reflections.ts';
 export * from './team-cases.ts';
 export * from './second-factor.ts';
+export * from './break-glass.ts';

@@ -18,6 +18,10 @@ export const collaborations = pgTable(
     /** Months after a plan's agreements (or its last evaluation) when the next evaluation round is proposed. */
     evaluationIntervalMonths: integer().notNull().default(3),
     languages: text().array().notNull().default(sql`'{nl-BE,en}'::text[]`),
+    /** How long one use of emergency access (break-glass) lasts. */
+    breakGlassHours: integer().notNull().default(4),
+    /** Whether coaches (not only coordinators) may use emergency access for files they are not on. */
+    breakGlassCoaches: boolean().notNull().default(false),
     version: integer().notNull().default(1),
     createdAt: now(),
     updatedAt: now(),
@@ -25,6 +29,7 @@ export const collaborations = pgTable(
   (t) => [
     check('collaborations_target_positive', sql`${t.firstContactTargetDays} between 1 and 365`),
     check('collaborations_evaluation_interval', sql`${t.evaluationIntervalMonths} between 1 and 24`),
+    check('collaborations_break_glass_hours', sql`${t.breakGlassHours} between 1 and 24`),
     check('collaborations_warning_before_target', sql`${t.warningThresholdDays} between 1 and ${t.firstContactTargetDays}`),
   ],
 );

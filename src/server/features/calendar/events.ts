@@ -97,7 +97,8 @@ export async function calendarEventsFor(
   const events: CalendarEvent[] = [];
   for (const family of await familiesOf(db, actor)) {
     const scope = await loadFamilyScope(db, actor, family.id);
-    if (scope.reach === 'metadata') continue;
+    // A personal agenda holds the families one is in the circle of, never one opened in an emergency.
+    if (scope.reach === 'metadata' || scope.reach === 'emergency') continue;
     events.push(...await familyEvents(db, actor, scope, family, range, opts.now, opts.publicUrl));
     await opts.onFamily?.(scope);
   }

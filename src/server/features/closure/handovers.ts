@@ -41,6 +41,8 @@ async function visibleHandover(db: Executor, scope: FamilyScope, id: string): Pr
 
 /** Only the family and its coaches deal with handovers; others in the circle never learn one exists. */
 export function requireFamilyOrCoach(scope: FamilyScope): void {
+  // Emergency access sees the file, and may change none of it.
+  if (scope.reach === 'emergency') throw forbidden();
   if (scope.reach !== 'full') throw notFound();
 }
 

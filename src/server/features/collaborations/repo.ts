@@ -45,6 +45,8 @@ export async function loadSettings(db: Executor, id: string): Promise<Collaborat
     firstContactTargetDays: row.firstContactTargetDays,
     warningThresholdDays: row.warningThresholdDays,
     evaluationIntervalMonths: row.evaluationIntervalMonths,
+    breakGlassHours: row.breakGlassHours,
+    breakGlassCoaches: row.breakGlassCoaches,
     languages: row.languages as Locale[],
     postcodes: codes,
     lifeDomains: await activeLifeDomains(db, id),

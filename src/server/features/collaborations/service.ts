@@ -89,6 +89,8 @@ export async function updateSettings(tx: Tx, ctx: RequestContext, collaborationI
       firstContactTargetDays: target,
       warningThresholdDays: warning,
       evaluationIntervalMonths: patch.evaluationIntervalMonths ?? current.evaluationIntervalMonths,
+      breakGlassHours: patch.breakGlassHours ?? current.breakGlassHours,
+      breakGlassCoaches: patch.breakGlassCoaches ?? current.breakGlassCoaches,
       languages: patch.languages ?? current.languages,
       version: sql`${collaborations.version} + 1`,
       updatedAt: new Date(),

@@ -36,6 +36,8 @@ describe('collaboration settings', () => {
       firstContactTargetDays: 30,
       warningThresholdDays: 21,
       evaluationIntervalMonths: 3,
+      breakGlassHours: 4,
+      breakGlassCoaches: false,
       languages: ['nl-BE', 'en'],
       postcodes: [
         ['2000', 'Antwerpen'], ['2018', 'Antwerpen'], ['2060', 'Antwerpen'], ['2100', 'Deurne'],

@@ -44,6 +44,7 @@ export async function loadFamily(db: Executor, actor: Actor, scope: FamilyScope)
     .where(and(eq(families.collaborationId, scope.collaborationId), eq(families.id, scope.familyId)));
   return {
     ...row!, updatedAt: row!.updatedAt.toISOString(), reach: scope.reach, myParticipantId: scope.participantId,
+    emergency: scope.emergency ? { grantId: scope.emergency.grantId, endsAt: scope.emergency.endsAt.toISOString() } : null,
     contributeLifeDomainIds: await contributeLifeDomains(db, scope),
   };
 }
@@ -65,7 +66,8 @@ export async function listMembers(db: Executor, scope: FamilyScope, id?: string)
     .where(and(eq(familyMemberHomes.collaborationId, scope.collaborationId), inArray(familyMemberHomes.participantId, rows.map((r) => r.id))));
   // Contact details, age, homes and "what is important to me" are the family's own: the network and
   // outside professionals get names and relations, not how to reach, find or identify someone.
-  const own = scope.reach === 'full';
+  // Emergency access needs to reach the family: it reads contact details as the coaches do.
+  const own = scope.reach === 'full' || scope.reach === 'emergency';
   return rows.map((r) => ({
     id: r.id, role: r.role as MemberRole, displayName: r.displayName, relation: r.relation, dateOfBirth: own ? r.dateOfBirth : null, birthYear: own ? r.birthYear : null,
     languages: r.languages, importantToMe: own ? r.importantToMe : null, email: own ? r.email : null, phone: own ? r.phone : null,
@@ -75,7 +77,7 @@ export async function listMembers(db: Executor, scope: FamilyScope, id?: string)
 }
 
 export async function listHomes(db: Executor, scope: FamilyScope) {
-  if (scope.reach !== 'full') return [];
+  if (scope.reach !== 'full' && scope.reach !== 'emergency') return [];
   return db.select({ id: familyHomes.id, label: familyHomes.label, version: familyHomes.version }).from(familyHomes)
     .where(and(eq(familyHomes.collaborationId, scope.collaborationId), eq(familyHomes.familyId, scope.familyId), isNull(familyHomes.removedAt)))
     .orderBy(asc(familyHomes.createdAt));

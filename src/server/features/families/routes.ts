@@ -5,7 +5,7 @@ import {
   ContactMomentPatch, Home, HomeInput, Member, MemberInput, MemberPatch, ParticipantOption,
 } from '../../../shared/schemas/families.ts';
 import { page } from '../../../shared/schemas/common.ts';
-import { requireWriter } from '../../access/family-scope.ts';
+import { auditRole, requireWriter } from '../../access/family-scope.ts';
 import { requireActor } from '../../access/policy.ts';
 import { audit } from '../../audit/audit.ts';
 import { families, planTemplates } from '../../db/schema/index.ts';
@@ -32,7 +32,7 @@ export function familyRoutes(app: App, { db, clock }: FeatureDeps) {
 
   app.get('/families/:id', { schema: { tags, summary: 'One family (a coordinator outside its circle sees this record only)', params: FamilyParams, response: { 200: Family } } }, async (req, reply) => {
     const family = await inFamily(db, req, async (tx, scope, actor) => {
-      await audit(tx, req.ctx, { action: 'read', entityType: 'family', entityId: scope.familyId, collaborationId: scope.collaborationId, familyId: scope.familyId, role: scope.participantRole ?? 'coordinator' });
+      await audit(tx, req.ctx, { action: 'read', entityType: 'family', entityId: scope.familyId, collaborationId: scope.collaborationId, familyId: scope.familyId, role: auditRole(scope) ?? 'coordinator' });
       return loadFamily(tx, actor, scope);
     });
     setEtag(reply, family.version);

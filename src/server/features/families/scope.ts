@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { Actor } from '../../access/actor.ts';
-import { loadFamilyScope, requireInCircle, type FamilyScope } from '../../access/family-scope.ts';
+import { auditRole, loadFamilyScope, requireReader, type FamilyScope } from '../../access/family-scope.ts';
 import { requireActor } from '../../access/policy.ts';
 import { audit } from '../../audit/audit.ts';
 import type { Db, Tx } from '../../db/connection.ts';
@@ -14,12 +14,12 @@ export async function inFamily<T>(db: Db, req: FamilyRequest, run: (tx: Tx, scop
   return db.transaction(async (tx) => run(tx, await loadFamilyScope(tx, actor, req.params.id), actor));
 }
 
-/** Reads something of the family's file (needs a place in its circle) and logs the read. */
+/** Reads something of the family's file (needs a place in its circle, or emergency access) and logs the read. */
 export async function readInFamily<T>(db: Db, req: FamilyRequest, entityType: string, read: (tx: Tx, scope: FamilyScope) => Promise<T>): Promise<T> {
   return inFamily(db, req, async (tx, scope) => {
-    requireInCircle(scope);
+    requireReader(scope);
     const result = await read(tx, scope);
-    await audit(tx, req.ctx, { action: 'read', entityType, collaborationId: scope.collaborationId, familyId: scope.familyId, role: scope.participantRole });
+    await audit(tx, req.ctx, { action: 'read', entityType, collaborationId: scope.collaborationId, familyId: scope.familyId, role: auditRole(scope) });
     return result;
   });
 }

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Lead } from '../../../shared/schemas/messages.ts';
 import { leadHolderIds, mayCoordinate } from '../../access/coordination.ts';
-import { requireInCircle, requireOpenInCircle, type FamilyScope } from '../../access/family-scope.ts';
+import { requireOpenInCircle, requireReader, type FamilyScope } from '../../access/family-scope.ts';
 import type { Executor, Tx } from '../../db/connection.ts';
 import { families, familyParticipants, leadPeriods } from '../../db/schema/index.ts';
 import type { RequestContext } from '../../http/context.ts';
@@ -16,7 +16,7 @@ const LEAD_ROLES = ['parent', 'young_person', 'housemate', 'network_member'] as 
 const inFamily = (scope: FamilyScope) => and(eq(familyParticipants.collaborationId, scope.collaborationId), eq(familyParticipants.familyId, scope.familyId));
 
 export async function loadLead(db: Executor, scope: FamilyScope): Promise<Lead> {
-  const circle = requireInCircle(scope);
+  const circle = requireReader(scope);
   const periods = await db.select({ participantId: leadPeriods.participantId, name: familyParticipants.displayName, from: leadPeriods.startedAt, until: leadPeriods.endedAt })
     .from(leadPeriods)
     .innerJoin(familyParticipants, and(eq(familyParticipants.collaborationId, leadPeriods.collaborationId), eq(familyParticipants.id, leadPeriods.participantId)))

@@ -16,7 +16,7 @@ export async function nextMeetingsFor(db: Executor, actor: Actor, familyIds: rea
       if (err instanceof AppError && err.statusCode === 404) return null;
       throw err;
     });
-    if (!scope || scope.reach === 'metadata') continue;
+    if (!scope || scope.reach === 'metadata' || scope.reach === 'emergency') continue;
     const upcoming = (await loadMeetings(db, scope, { from: now })).filter((m) => m.status === 'planned' && Date.parse(m.endsAt) >= now.getTime());
     if (upcoming[0]) next.set(familyId, upcoming[0]);
   }

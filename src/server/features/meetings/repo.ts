@@ -27,7 +27,7 @@ export interface MeetingFilter { id?: string; from?: Date; ids?: string[] }
 
 /** The meetings of one family the scope may see, with only the items (and notes) in sight. */
 export async function loadMeetings(db: Executor, scope: FamilyScope, filter: MeetingFilter = {}): Promise<Meeting[]> {
-  if (scope.reach === 'metadata' || !scope.participantId) return [];
+  if (scope.reach === 'metadata' || (!scope.participantId && scope.reach !== 'emergency')) return [];
   const items = await db.select().from(meetingItems).where(and(
     inFamily(scope), itemVisibleWhere(scope),
     filter.id ? eq(meetingItems.meetingId, filter.id) : undefined,
@@ -41,7 +41,7 @@ export async function loadMeetings(db: Executor, scope: FamilyScope, filter: Mee
   )).orderBy(asc(meetings.startsAt), asc(meetings.id));
   if (rows.length === 0) return [];
   const itemIds = items.map((i) => i.id);
-  const full = scope.reach === 'full';
+  const full = scope.reach === 'full' || scope.reach === 'emergency';
   const [people, notes, replies, names, coordinates] = await Promise.all([
     db.select({ itemId: meetingItemPeople.itemId, participantId: meetingItemPeople.participantId, invited: meetingItemPeople.invited, attended: meetingItemPeople.attended })
       .from(meetingItemPeople).where(and(eq(meetingItemPeople.collaborationId, scope.collaborationId), inArray(meetingItemPeople.itemId, itemIds))),
@@ -49,7 +49,7 @@ export async function loadMeetings(db: Executor, scope: FamilyScope, filter: Mee
       .orderBy(asc(meetingNotes.createdAt), asc(meetingNotes.id)),
     db.select().from(meetingReplies).where(and(
       eq(meetingReplies.collaborationId, scope.collaborationId), inArray(meetingReplies.meetingId, rows.map((r) => r.id)),
-      full ? undefined : eq(meetingReplies.participantId, scope.participantId),
+      full ? undefined : eq(meetingReplies.participantId, scope.participantId ?? ''),
     )),
     db.select({ id: familyParticipants.id, name: familyParticipants.displayName, role: familyParticipants.role }).from(familyParticipants)
       .where(and(eq(familyParticipants.collaborationId, scope.collaborationId), eq(familyParticipants.familyId, scope.familyId))),

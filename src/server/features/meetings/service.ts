@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { Meeting, MeetingInput, MeetingItemInput, MeetingItemPatch, MeetingPatch } from '../../../shared/schemas/meetings.ts';
 import { MEMBER_ROLES } from '../../../shared/roles.ts';
 import { requireCoordinator } from '../../access/coordination.ts';
-import { requireInCircle, type FamilyScope } from '../../access/family-scope.ts';
+import { requireReader, type FamilyScope } from '../../access/family-scope.ts';
 import type { Tx } from '../../db/connection.ts';
 import { familyParticipants, meetingItemPeople, meetingItems, meetingReplies, meetings } from '../../db/schema/index.ts';
 import type { RequestContext } from '../../http/context.ts';
@@ -19,7 +19,7 @@ type Patch = z.output<typeof MeetingPatch>;
 type ItemPatch = z.output<typeof MeetingItemPatch>;
 
 export async function visibleMeeting(tx: Tx, scope: FamilyScope, id: string): Promise<Meeting> {
-  requireInCircle(scope);
+  requireReader(scope);
   const [found] = await loadMeetings(tx, scope, { id });
   if (!found) throw notFound();
   return found;

@@ -2,14 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { fileTypeFromBuffer } from 'file-type';
 import { and, eq, sql } from 'drizzle-orm';
 import { ATTACHMENT_TYPES, type Attachment } from '../../../shared/schemas/messages.ts';
-import { requireInCircle, requireOpenInCircle, type FamilyScope } from '../../access/family-scope.ts';
+import { requireOpenInCircle, requireReader, type FamilyScope } from '../../access/family-scope.ts';
 import { audit } from '../../audit/audit.ts';
 import type { Tx } from '../../db/connection.ts';
 import { attachments } from '../../db/schema/index.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { notFound } from '../../http/errors.ts';
 import { invalidField } from '../plan/checks.ts';
-import { memberOf } from './repo.ts';
+import { memberOf, messageVisibleAs } from './repo.ts';
 import { visibleConversation } from './service.ts';
 import type { AttachmentStore } from './store.ts';
 
@@ -52,15 +52,19 @@ export async function uploadAttachment(
  * them (and not sent yet). Anything else is 404, exactly like a random id.
  */
 export async function readAttachment(tx: Tx, scope: FamilyScope, store: AttachmentStore, id: string) {
-  const me = requireInCircle(scope);
+  requireReader(scope);
+  const seen = scope.reach === 'emergency'
+    // Emergency access: only what was sent with a message it may read (as the family's coaches).
+    ? sql`exists (select 1 from messages m where m.collaboration_id = ${attachments.collaborationId} and m.attachment_id = ${attachments.id}
+        and ${messageVisibleAs(scope, sql`m`)})`
+    : sql`(exists (select 1 from messages m join conversation_members cm on cm.collaboration_id = m.collaboration_id
+        and cm.conversation_id = m.conversation_id and cm.participant_id = ${scope.participantId} and cm.left_at is null
+      where m.collaboration_id = ${attachments.collaborationId} and m.attachment_id = ${attachments.id} and m.created_at >= cm.joined_at)
+      or (${attachments.uploadedByParticipantId} = ${scope.participantId}
+        and not exists (select 1 from messages m where m.collaboration_id = ${attachments.collaborationId} and m.attachment_id = ${attachments.id})))`;
   const [row] = await tx.select().from(attachments).where(and(
     eq(attachments.collaborationId, scope.collaborationId), eq(attachments.familyId, scope.familyId), eq(attachments.id, id),
-    memberOf(scope, sql`${attachments.conversationId}`),
-    sql`(exists (select 1 from messages m join conversation_members cm on cm.collaboration_id = m.collaboration_id
-        and cm.conversation_id = m.conversation_id and cm.participant_id = ${me.participantId} and cm.left_at is null
-      where m.collaboration_id = ${attachments.collaborationId} and m.attachment_id = ${attachments.id} and m.created_at >= cm.joined_at)
-      or (${attachments.uploadedByParticipantId} = ${me.participantId}
-        and not exists (select 1 from messages m where m.collaboration_id = ${attachments.collaborationId} and m.attachment_id = ${attachments.id})))`,
+    memberOf(scope, sql`${attachments.conversationId}`), seen,
   ));
   if (!row) throw notFound();
   const content = await store.get(tx, row.storageKey);

@@ -13,14 +13,30 @@ import { attachments, conversationMembers, conversations, familyParticipants, me
 
 /** The asker's current membership of conversation `c` (none: out of sight). */
 export function memberOf(scope: FamilyScope, conversationId: SQL | typeof conversations.id = conversations.id): SQL {
+  // Emergency access reads what the family's coaches read: the conversations a coach is in.
+  if (scope.reach === 'emergency') {
+    return sql`exists (select 1 from conversation_members cm join family_participants fp on fp.collaboration_id = cm.collaboration_id and fp.id = cm.participant_id
+      where cm.collaboration_id = ${scope.collaborationId} and cm.conversation_id = ${conversationId} and cm.left_at is null
+        and fp.role = 'coach' and fp.removed_at is null)`;
+  }
   if (scope.reach === 'metadata' || !scope.participantId) return sql`false`;
   return sql`exists (select 1 from conversation_members cm
     where cm.collaboration_id = ${scope.collaborationId} and cm.conversation_id = ${conversationId}
       and cm.participant_id = ${scope.participantId} and cm.left_at is null)`;
 }
 
+/** Emergency access reads a message (row alias `m`) a current coach of the family in that conversation reads. */
+export function messageVisibleAs(scope: FamilyScope, m: SQL): SQL {
+  return sql`exists (select 1 from conversation_members cm join family_participants fp on fp.collaboration_id = cm.collaboration_id and fp.id = cm.participant_id
+    where cm.collaboration_id = ${scope.collaborationId} and cm.conversation_id = ${m}.conversation_id and cm.left_at is null
+      and fp.role = 'coach' and fp.removed_at is null and ${m}.created_at >= cm.joined_at)`;
+}
+
 /** A message the asker may read: in a conversation they are in, written since they joined. */
 export function messageVisible(scope: FamilyScope): SQL {
+  if (scope.reach === 'emergency') {
+    return and(eq(messages.collaborationId, scope.collaborationId), eq(messages.familyId, scope.familyId), messageVisibleAs(scope, sql`messages`))!;
+  }
   if (scope.reach === 'metadata' || !scope.participantId) return sql`false`;
   return and(
     eq(messages.collaborationId, scope.collaborationId), eq(messages.familyId, scope.familyId),

@@ -6,7 +6,7 @@ import {
 } from '../../../shared/schemas/messages.ts';
 import { Agreement } from '../../../shared/schemas/plan.ts';
 import { mayCoordinate } from '../../access/coordination.ts';
-import { loadFamilyScope, requireInCircle } from '../../access/family-scope.ts';
+import { auditRole, loadFamilyScope, requireInCircle } from '../../access/family-scope.ts';
 import { requireActor } from '../../access/policy.ts';
 import { audit } from '../../audit/audit.ts';
 import { requireIfMatch, setEtag } from '../../http/etag.ts';
@@ -104,7 +104,7 @@ export function messageRoutes(app: App, { db, config, clock }: FeatureDeps, { hu
   app.get(`${base}/attachments/:attachmentId`, { schema: { tags, summary: 'A photo or document of a message I may read (404 otherwise)', params: AttachmentParams, querystring: z.object({ download: z.enum(['1']).optional() }) } }, async (req, reply) => {
     const file = await inFamily(db, req, async (tx, scope) => {
       const found = await readAttachment(tx, scope, store, req.params.attachmentId);
-      await audit(tx, req.ctx, { action: 'read', entityType: 'attachment', entityId: found.id, collaborationId: scope.collaborationId, familyId: scope.familyId, role: scope.participantRole });
+      await audit(tx, req.ctx, { action: 'read', entityType: 'attachment', entityId: found.id, collaborationId: scope.collaborationId, familyId: scope.familyId, role: auditRole(scope) });
       return found;
     });
     // Photos show in the conversation; a PDF (or ?download=1) is saved, never opened in our origin.
@@ -122,6 +122,7 @@ export function messageRoutes(app: App, { db, config, clock }: FeatureDeps, { hu
     const header = req.headers['last-event-id'];
     const lastEventId = typeof header === 'string' && /^\d{1,15}$/.test(header) ? Number(header) : null;
     await db.transaction(async (tx) => {
+      // The live stream is for the conversation's members; emergency access reads the conversations page by page.
       const scope = requireInCircle(await loadFamilyScope(tx, actor, req.params.id));
       await audit(tx, req.ctx, { action: 'read', entityType: 'message_stream', collaborationId: scope.collaborationId, familyId: scope.familyId, role: scope.participantRole });
     });

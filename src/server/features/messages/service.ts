@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { Agreement } from '../../../shared/schemas/plan.ts';
 import type { Conversation, ConversationInput, Message, MessageAgreementInput, MessageInput } from '../../../shared/schemas/messages.ts';
 import { mayCoordinate } from '../../access/coordination.ts';
-import { requireInCircle, requireOpenInCircle, type FamilyScope } from '../../access/family-scope.ts';
+import { requireInCircle, requireOpenInCircle, requireReader, type FamilyScope } from '../../access/family-scope.ts';
 import { audit } from '../../audit/audit.ts';
 import type { Tx } from '../../db/connection.ts';
 import { attachments, conversationMembers, conversations, families, familyParticipants, messages, users } from '../../db/schema/index.ts';
@@ -22,7 +22,7 @@ const auditIn = (tx: Tx, ctx: RequestContext, scope: FamilyScope, action: 'creat
 
 /** The conversation as the asker sees it: 404 when they are not (or no longer) in it. */
 export async function visibleConversation(tx: Tx, scope: FamilyScope, id: string): Promise<Conversation> {
-  requireInCircle(scope);
+  requireReader(scope);
   const [found] = await listConversations(tx, scope, await mayCoordinate(tx, scope), id);
   if (!found) throw notFound();
   return found;

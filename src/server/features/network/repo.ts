@@ -19,7 +19,7 @@ function contactVisible(scope: FamilyScope): SQL {
 
 /** The people of the family the asker may see: the full circle all, others the ones shared with them or themselves. */
 export function personWhere(scope: FamilyScope): SQL {
-  const visible = scope.participantId ? or(topicWhere(scope, personTopic), eq(networkPeople.participantId, scope.participantId))! : sql`false`;
+  const visible = scope.reach === 'emergency' ? topicWhere(scope, personTopic) : scope.participantId ? or(topicWhere(scope, personTopic), eq(networkPeople.participantId, scope.participantId))! : sql`false`;
   return and(eq(networkPeople.collaborationId, scope.collaborationId), eq(networkPeople.familyId, scope.familyId), isNull(networkPeople.deletedAt), visible)!;
 }
 

@@ -1,6 +1,6 @@
 import { FamilyParams } from '../../../shared/schemas/families.ts';
 import { ExportQuery } from '../../../shared/schemas/plan.ts';
-import { requireInCircle } from '../../access/family-scope.ts';
+import { auditRole, requireReader } from '../../access/family-scope.ts';
 import { audit } from '../../audit/audit.ts';
 import type { App, FeatureDeps } from '../../http/route-types.ts';
 import { pdfFileName, renderPdf, sendPdf } from '../../pdf/render.ts';
@@ -22,9 +22,9 @@ export function exportRoutes(app: App, { db, clock }: FeatureDeps) {
     const now = clock();
     const today = brusselsDate(now);
     return inFamily(db, req, async (tx, scope, actor) => {
-      requireInCircle(scope);
+      requireReader(scope);
       const plan = await loadPlan(tx, scope, now);
-      const logged = { collaborationId: scope.collaborationId, familyId: scope.familyId, entityId: scope.familyId, role: scope.participantRole };
+      const logged = { collaborationId: scope.collaborationId, familyId: scope.familyId, entityId: scope.familyId, role: auditRole(scope) };
       const locale = req.query.locale ?? req.ctx.locale;
       if (req.query.format === 'pdf' && req.query.contents === 'plan') {
         const { network, services } = await loadNetworkAndServices(tx, scope);

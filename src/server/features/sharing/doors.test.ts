@@ -1,9 +1,9 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { describe, expect, it } from 'vitest';
-import { familyParticipants } from '../../db/schema/index.ts';
+import { accessLog, breakGlassGrants, collaborations, familyParticipants, planItems } from '../../db/schema/index.ts';
 import { redeemLink, type Client } from '../../test/harness.ts';
-import { expectError, latestMailTo, tokenInLink } from '../../test/helpers.ts';
+import { expectError, latestMailTo, RANDOM_UUID, tokenInLink } from '../../test/helpers.ts';
 import { pdfText } from '../../test/pdf.ts';
 import { created, expectSameAsRandom, ifMatch, textsOf } from '../plan/plan-test-support.ts';
 import { SHARED_SCHOOL_GOAL, TEXT, DEMO_UNSHARED, CONTACT_DETAILS, useDoorsWorld } from './doors-fixture.ts';
@@ -198,5 +198,142 @@ describe('saved versions keep to the rule of the history', () => {
     expect((await as.coach!.request('PATCH', url(`worries/${moved.id}`), { body: { lifeDomainId: w.domains.money }, headers: ifMatch(1) })).statusCode).toBe(200);
     expect(await seen('malika', 'Later verborgen zorg', hidden.id)).toEqual({ version: false, compare: false, history: false });
     expect(await seen('teacher', 'Later verhuisde zorg', moved.id)).toEqual({ version: false, compare: false, history: false });
+  });
+});
+
+describe('emergency access (break-glass) reads what the coaches read, except private items, and changes nothing', () => {
+  const REASON = 'De coach is ziek en de school meldt dat Sami niet thuis geraakt';
+  const open = (who: string, family = w.familyId, reason = REASON) => as[who]!.request('POST', `/api/v1/families/${family}/break-glass`, { body: { reason } });
+  const end = (who: string) => as[who]!.request('POST', url('break-glass/end'));
+  const privateSecrets = () => [...secretsOf(['malikaPrivate', 'yasminaPrivate']), 'Yasmina vertelde de coach'];
+
+  it('a coordinator outside the circle opens the file with a reason: every read door, the whole file, nothing private, every read logged as break-glass', async () => {
+    expect((await open('coordinator', w.familyId, 'te kort')).statusCode).toBe(422);
+    const [{ last }] = await t.db.select({ last: sql<number>`coalesce(max(${accessLog.id}), 0)::int` }).from(accessLog) as [{ last: number }];
+    const opened = await open('coordinator');
+    expect(opened.statusCode).toBe(201);
+    expect(opened.json()).toMatchObject({ reason: REASON, role: 'coordinator', reviewStatus: 'pending', endedAt: null });
+    expect(Date.parse(opened.json().endsAt) - Date.parse(opened.json().startedAt)).toBe(4 * 3_600_000);
+    try {
+      expect((await as.coordinator!.request('GET', url(''))).json()).toMatchObject({ reach: 'emergency', myParticipantId: null, emergency: { grantId: opened.json().id } });
+      const seen = await everythingSeenBy(as.coordinator!);
+      expect(Object.entries(seen).filter(([, r]) => r.status !== 200).map(([p, r]) => `${p} ${r.status}`)).toEqual([]);
+      // What the coaches read: money, the contact notes, how to reach the family.
+      expect([TEXT.moneyGoal, TEXT.moneyAgreement, TEXT.moneyContact, ...DEMO_UNSHARED, '0470 11 22 33'].filter((s) => leaked(seen, [s]).length === 0)).toEqual([]);
+      expect(seen['export?format=pdf&contents=file']!.body).toContain('Kluisdoel');
+      // Never what a family member marked private: not in the plan, the history, versions, exports.
+      expect(leaked(seen, privateSecrets())).toEqual([]);
+      await expectSameAsRandom(as.coordinator!, 'GET', url(`goals/${id.yasminaPrivate}`), id.yasminaPrivate!);
+      await expectSameAsRandom(as.coordinator!, 'GET', url(`worries/${id.malikaPrivate}`), id.malikaPrivate!);
+      // The family's own sharing business stays the family's: 403.
+      for (const path of ['consents', 'access-log', 'prior-involvements']) expectError(await as.coordinator!.request('GET', url(path)), 403, 'forbidden');
+      // Every read during the grant is recognisable in the log.
+      const [grant] = await t.db.select().from(breakGlassGrants).where(eq(breakGlassGrants.id, opened.json().id));
+      const reads = await t.db.select({ role: accessLog.actorRole, action: accessLog.action, reason: accessLog.reason }).from(accessLog)
+        .where(and(eq(accessLog.actorUserId, grant!.userId), eq(accessLog.familyId, w.familyId), sql`${accessLog.id} > ${last}`));
+      expect(reads.filter((r) => r.action === 'break_glass')).toEqual([{ role: 'coordinator', action: 'break_glass', reason: REASON }]);
+      const others = reads.filter((r) => r.action !== 'break_glass' && r.role !== null);
+      expect(others.length).toBeGreaterThan(20);
+      expect(others.filter((r) => r.role !== 'break_glass')).toEqual([]);
+    } finally {
+      expect((await end('coordinator')).statusCode).toBe(204);
+    }
+    // Ended: the file is closed again, exactly as before.
+    await expectNoWayIn(as.coordinator!, 'coordinator after the end', { knowsFamily: true });
+    expect((await end('coordinator')).statusCode).toBe(404);
+  });
+
+  it('the round tables and the conversations a coach is in', async () => {
+    const conversation = await created<{ id: string }>(as.coach!, url('messages/conversations'), { title: 'Noodoverleg', participantIds: [pid.malika] });
+    await created(as.coach!, url(`messages/conversations/${conversation.id}/messages`), { body: 'Bericht voor Malika over de afspraak' });
+    expect((await open('coordinator')).statusCode).toBe(201);
+    try {
+      const list = await as.coordinator!.request('GET', url('messages/conversations'));
+      expect(list.statusCode).toBe(200);
+      expect(list.json().items.map((c: { id: string }) => c.id)).toContain(conversation.id);
+      const messages = await as.coordinator!.request('GET', url(`messages/conversations/${conversation.id}/messages`));
+      expect(messages.json().items.map((m: { body: string }) => m.body)).toContain('Bericht voor Malika over de afspraak');
+      expect((await as.coordinator!.request('GET', url('meetings'))).statusCode).toBe(200);
+    } finally {
+      await end('coordinator');
+    }
+  });
+
+  it('no change is possible: every write is 403 and nothing changes', async () => {
+    expect((await open('coordinator')).statusCode).toBe(201);
+    try {
+      const before = await t.db.select({ n: sql<number>`count(*)::int` }).from(planItems).where(eq(planItems.familyId, w.familyId));
+      const writes: [('POST' | 'PATCH' | 'DELETE'), string, object?][] = [
+        ['POST', url('goals'), { text: 'Nooddoel', lifeDomainId: w.domains.money }],
+        ['PATCH', url(`goals/${id.moneyGoal}`), { text: 'Veranderd in nood' }],
+        ['DELETE', url(`agreements/${id.moneyAgreement}`)],
+        ['POST', url('contacts'), { occurredOn: '2026-11-21', place: 'home', summary: 'Nood', lifeDomainId: w.domains.money }],
+        ['POST', url('consents'), { participantId: pid.teacher, lifeDomainId: w.domains.money }],
+        ['POST', url('invitations'), { displayName: 'Indringer', role: 'network_member', email: 'in@dringer.example' }],
+        ['POST', url('messages/conversations'), { title: 'Nood', participantIds: [pid.malika] }],
+        ['POST', url('plan/versions'), { label: 'Nood' }],
+        ['POST', url('closure'), { reason: 'goals_reached', summary: 'Nood' }],
+      ];
+      for (const [method, path, body] of writes) {
+        const res = await as.coordinator!.request(method, path, { body, headers: ifMatch(1) });
+        expect({ method, path, status: res.statusCode }).toEqual({ method, path, status: 403 });
+      }
+      expect(await t.db.select({ n: sql<number>`count(*)::int` }).from(planItems).where(eq(planItems.familyId, w.familyId))).toEqual(before);
+      expect((await as.coach!.request('GET', url(`goals/${id.moneyGoal}`))).json().text).toBe(TEXT.moneyGoal);
+    } finally {
+      await end('coordinator');
+    }
+  });
+
+  it('is never extended silently: asking again while it runs is 409, a new use is a new row with its own reason, and the database refuses a longer end', async () => {
+    const first = await open('coordinator');
+    expect(first.statusCode).toBe(201);
+    expectError(await open('coordinator', w.familyId, 'Nog eens vragen om langer te mogen lezen'), 409, 'break_glass_running');
+    await expect(t.db.update(breakGlassGrants).set({ endsAt: sql`${breakGlassGrants.endsAt} + interval '4 hours'` }).where(eq(breakGlassGrants.id, first.json().id))).rejects.toThrow();
+    await expect(t.db.update(breakGlassGrants).set({ reason: 'Een andere reden achteraf ingevuld' }).where(eq(breakGlassGrants.id, first.json().id))).rejects.toThrow();
+    await end('coordinator');
+    const second = await open('coordinator', w.familyId, 'Tweede keer: de politie vraagt wie er bij het gezin betrokken is');
+    expect(second.statusCode).toBe(201);
+    expect(second.json().id).not.toBe(first.json().id);
+    await end('coordinator');
+    expect((await t.db.select({ reason: breakGlassGrants.reason }).from(breakGlassGrants).where(eq(breakGlassGrants.id, first.json().id)))[0]!.reason).toBe(REASON);
+  });
+
+  it('after its end time the file is closed again (404), as for a family that does not exist', async () => {
+    const [row] = await t.db.select({ userId: breakGlassGrants.userId, collaborationId: breakGlassGrants.collaborationId }).from(breakGlassGrants).limit(1);
+    await t.db.insert(breakGlassGrants).values({
+      collaborationId: row!.collaborationId, familyId: w.familyId, userId: row!.userId, role: 'coordinator', reason: REASON,
+      startedAt: new Date(Date.now() - 5 * 3_600_000), endsAt: new Date(Date.now() - 3_600_000),
+    });
+    expect((await as.coordinator!.request('GET', url(''))).json()).toMatchObject({ reach: 'metadata', emergency: null });
+    await expectNoWayIn(as.coordinator!, 'coordinator after ends_at', { knowsFamily: true });
+  });
+
+  it('another collaboration\'s coordinator: 404 as for a family that does not exist; a coach only where the collaboration allows it', async () => {
+    const gent = await as.gentCoordinator!.request('POST', url('break-glass'), { body: { reason: REASON } });
+    const random = await as.gentCoordinator!.request('POST', `/api/v1/families/${RANDOM_UUID}/break-glass`, { body: { reason: REASON } });
+    expect({ status: gent.statusCode, body: gent.body }).toEqual({ status: 404, body: random.body });
+    await expectNoWayIn(as.gentCoordinator!, 'gentCoordinator');
+    // The setting is off by default: a coach outside the circle gets 403, for this family and for a random id alike.
+    expectError(await open('otherCoach'), 403, 'forbidden');
+    expectError(await open('otherCoach', RANDOM_UUID), 403, 'forbidden');
+    await expectNoWayIn(as.otherCoach!, 'otherCoach');
+    const [antwerpen] = await t.db.select({ id: breakGlassGrants.collaborationId }).from(breakGlassGrants).limit(1);
+    await t.db.update(collaborations).set({ breakGlassCoaches: true, breakGlassHours: 2 }).where(eq(collaborations.id, antwerpen!.id));
+    try {
+      const opened = await open('otherCoach');
+      expect(opened.json()).toMatchObject({ role: 'coach' });
+      expect(Date.parse(opened.json().endsAt) - Date.parse(opened.json().startedAt)).toBe(2 * 3_600_000);
+      expect((await as.otherCoach!.request('GET', '/api/v1/families?q=Malika')).json().items.map((f: { id: string }) => f.id)).toEqual([w.familyId]);
+      const plan = await as.otherCoach!.request('GET', url('plan'));
+      expect(plan.body).toContain(TEXT.moneyGoal);
+      expect(leaked({ plan }, privateSecrets())).toEqual([]);
+      expect((await as.otherCoach!.request('POST', url('goals'), { body: { text: 'x', lifeDomainId: w.domains.money } })).statusCode).toBe(403);
+      // A coach in the circle does not need it.
+      expectError(await open('coach'), 409, 'break_glass_in_circle');
+      await end('otherCoach');
+    } finally {
+      await t.db.update(collaborations).set({ breakGlassCoaches: false, breakGlassHours: 4 }).where(eq(collaborations.id, antwerpen!.id));
+    }
   });
 });

@@ -25,7 +25,7 @@ export async function loadPortal(tx: Tx, ctx: RequestContext, actor: Actor, now:
   const result: PortalFamily[] = [];
   for (const { familyId } of places) {
     const scope = await loadFamilyScope(tx, actor, familyId);
-    if (scope.reach === 'metadata' || !scope.participantId || !scope.participantRole) continue;
+    if (scope.reach === 'metadata' || scope.reach === 'emergency' || !scope.participantId || !scope.participantRole) continue;
     const names = await participantNames(tx, scope);
     const mine = (await loadAgreements(tx, scope, names, now, { status: 'open' }))
       .filter((a) => a.ownerParticipantId === scope.participantId)

@@ -8,12 +8,13 @@ export type FamilyTab = (typeof FAMILY_TABS)[number];
 /**
  * The tabs a person gets: the family and its coaches (full reach) everything, including who sees
  * what and who looked; someone the family shared topics with the family view of those topics and
- * the conversations they are in;
- * a coordinator outside the circle none.
+ * the conversations they are in; emergency access (read-only) the family view, round tables, the
+ * people and the history; a coordinator outside the circle none.
  */
-export function tabsFor(reach: 'full' | 'consented' | 'metadata'): readonly FamilyTab[] {
+export function tabsFor(reach: 'full' | 'consented' | 'metadata' | 'emergency'): readonly FamilyTab[] {
   if (reach === 'full') return FAMILY_TABS;
   if (reach === 'consented') return ['view', 'meetings', 'messages'];
+  if (reach === 'emergency') return ['view', 'meetings', 'network', 'members', 'history'];
   return [];
 }
 
