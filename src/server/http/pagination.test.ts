@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from './errors.ts';
-import { decodeCursor, encodeCursor, toPage } from './pagination.ts';
+import { decodeCursor, decodeIdCursor, encodeCursor, toPage } from './pagination.ts';
 
 describe('cursors', () => {
   it('round-trip a sort key and an id, in a URL-safe form', () => {
@@ -30,6 +30,17 @@ describe('cursors', () => {
     expect(caught).toBeInstanceOf(AppError);
     expect((caught as AppError).statusCode).toBe(400);
     expect((caught as AppError).code).toBe('malformed_request');
+  });
+});
+
+describe('id cursors (the access log pages on its row id)', () => {
+  it('give the id of a cursor made from a row', () => {
+    expect(decodeIdCursor(encodeCursor('2026-12-07T10:00:00.000Z', '4711'))).toBe(4711);
+    expect(decodeIdCursor(undefined)).toBeNull();
+  });
+
+  it.each(['abc', '1e3', '-1', '12.5', '', '9'.repeat(16)])('refuse the id %j as a malformed request (400), never a database error', (id) => {
+    expect(() => decodeIdCursor(encodeCursor('x', id))).toThrow(expect.objectContaining({ statusCode: 400, code: 'malformed_request' }));
   });
 });
 

@@ -19,6 +19,17 @@ export function decodeCursor(cursor: string | undefined): [string, string] | nul
   throw new AppError(400, 'malformed_request');
 }
 
+/**
+ * For lists paged on a numeric row id alone (the access log): the id in the cursor, refused with
+ * 400 when it is not a whole number, so a forged cursor never reaches the database as NaN.
+ */
+export function decodeIdCursor(cursor: string | undefined): number | null {
+  const c = decodeCursor(cursor);
+  if (!c) return null;
+  if (!/^\d{1,15}$/.test(c[1])) throw new AppError(400, 'malformed_request');
+  return Number(c[1]);
+}
+
 export function afterCursor(cursor: string | undefined, sortCol: AnyColumn, idCol: AnyColumn): SQL | undefined {
   const c = decodeCursor(cursor);
   if (!c) return undefined;

@@ -6,8 +6,7 @@ import type {
 import type { AuditAction } from '../../audit/audit.ts';
 import type { Executor } from '../../db/connection.ts';
 import { accessLog, partnerOrganisations, users } from '../../db/schema/index.ts';
-import { AppError } from '../../http/errors.ts';
-import { decodeCursor, encodeCursor } from '../../http/pagination.ts';
+import { decodeIdCursor, encodeCursor } from '../../http/pagination.ts';
 import { brusselsMidnight } from '../sharing/access-log.ts';
 
 // The shared list of actions must name exactly what the table can hold.
@@ -69,11 +68,10 @@ export const presentLogRow = (r: LogRow): CollaborationAccessLogEntry => ({
  * get their id in the order they are written), so new rows never shift a page already read.
  */
 export async function listCollaborationAccessLog(db: Executor, collaborationId: string, query: Query) {
-  const cursor = decodeCursor(query.cursor);
-  if (cursor && !/^\d{1,18}$/.test(cursor[1])) throw new AppError(400, 'malformed_request');
+  const afterId = decodeIdCursor(query.cursor);
   const rows = await logRowsQuery(db, and(
     logFilterWhere(collaborationId, query),
-    cursor ? lt(accessLog.id, Number(cursor[1])) : undefined,
+    afterId !== null ? lt(accessLog.id, afterId) : undefined,
   )!).limit(query.limit + 1);
   const items = rows.slice(0, query.limit).map(presentLogRow);
   const last = items.at(-1);

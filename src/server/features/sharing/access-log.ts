@@ -6,7 +6,7 @@ import type { Actor } from '../../access/actor.ts';
 import type { FamilyScope } from '../../access/family-scope.ts';
 import type { Executor } from '../../db/connection.ts';
 import { accessLog, familyParticipants, partnerOrganisations, users } from '../../db/schema/index.ts';
-import { decodeCursor, encodeCursor } from '../../http/pagination.ts';
+import { decodeIdCursor, encodeCursor } from '../../http/pagination.ts';
 
 type Query = z.output<typeof AccessLogQuery>;
 
@@ -24,7 +24,7 @@ export async function listFamilyAccessLog(db: Executor, actor: Actor, scope: Fam
     inArray(familyParticipants.role, [...MEMBER_ROLES]),
   ));
   const familyUsers = family.map((f) => f.userId).filter((u): u is string => u !== null);
-  const cursor = decodeCursor(query.cursor);
+  const afterId = decodeIdCursor(query.cursor);
   const rows = await db.select({
     id: accessLog.id, occurredAt: accessLog.occurredAt, actorUserId: accessLog.actorUserId, actorName: users.name,
     actorRole: accessLog.actorRole, organisationName: partnerOrganisations.name, action: accessLog.action,
@@ -38,7 +38,7 @@ export async function listFamilyAccessLog(db: Executor, actor: Actor, scope: Fam
       query.action ? eq(accessLog.action, query.action) : undefined,
       query.from ? gte(accessLog.occurredAt, brusselsMidnight(query.from)) : undefined,
       query.to ? lt(accessLog.occurredAt, sql`${brusselsMidnight(query.to)} + interval '1 day'`) : undefined,
-      cursor ? lt(accessLog.id, Number(cursor[1])) : undefined,
+      afterId !== null ? lt(accessLog.id, afterId) : undefined,
     ))
     .orderBy(desc(accessLog.id)).limit(query.limit + 1);
   const items: AccessLogEntry[] = rows.slice(0, query.limit).map((r) => ({
