@@ -7,6 +7,7 @@ import { openDatabase } from './db/connection.ts';
 import { seedDemoIfEmpty } from './demo/seed.ts';
 import { secondFactorKey } from './features/second-factor/crypto.ts';
 import { startWorker } from './jobs/worker.ts';
+import { OperatorSocketError, startOperatorSocket } from './backup/operator-socket.ts';
 import { SEAL_JOB, ensureSealScheduled, sealHandler } from './audit/seal-job.ts';
 import { mailSendHandler } from './mail/outbox.ts';
 import { DIGEST_JOB, ensureDigestScheduled, warningDigestHandler } from './features/registrations/digest.ts';
@@ -40,6 +41,15 @@ async function main() {
   if (worker) await ensureEvaluationRemindersScheduled(database.db, nextDigestAt(new Date()));
   if (worker) await ensureSealScheduled(database.db, config.AUDIT_SEAL_EVERY_S);
 
+  // Only this process may open the embedded database, so it makes the backups while it runs.
+  const operator = database.kind === 'pglite'
+    ? await startOperatorSocket({ dataDir: config.DATA_DIR, db: database.db, logger }).catch((err: unknown) => {
+        if (!(err instanceof OperatorSocketError)) throw err;
+        logger.warn(err.message + ' npm run backup needs the server stopped until then.');
+        return null;
+      })
+    : null;
+
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
@@ -51,6 +61,7 @@ async function main() {
     }, 10_000);
     force.unref();
     await app.close();
+    await operator?.close();
     await worker?.stop();
     await database.close();
     logger.info('stopped');

@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { chmod, mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -143,6 +143,9 @@ export async function openPglite(dataDir: string): Promise<Database> {
   const release = await lockDataFolder(dataDir);
   try {
     await mkdir(dataDir, { recursive: true });
+    // PGlite writes its files readable and writable by every account (0666); only the folder's
+    // mode keeps other accounts of the machine out of the database and its operator socket.
+    await chmod(dataDir, 0o700);
     const client = await PGlite.create(dataDir);
     return wrapPglite(client, release);
   } catch (err) {

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -44,6 +44,8 @@ describe('the data folder lock', () => {
       // The refused attempt did not take the lock away from the holder.
       expect(await refusal(openPglite(dataDir))).toBeInstanceOf(DataFolderLockedError);
       expect(await readdir(dataDir)).toContain('.gezinsplan.lock');
+      // Only the account that runs the server may enter the folder (PGlite's own files are 0666).
+      expect((await stat(dataDir)).mode & 0o777).toBe(0o700);
     } finally {
       await first.close();
     }

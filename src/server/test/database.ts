@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
@@ -52,4 +52,35 @@ async function cloneDatabase(url: string, template: string): Promise<Database> {
       await admin.end();
     },
   };
+}
+
+/**
+ * A PostgreSQL database of its own, by URL, for a server process a test starts: migrated, or
+ * `empty` (no migration). Null on a PGlite run.
+ */
+export async function postgresDatabaseUrl(state: 'migrated' | 'empty'): Promise<{ url: string; drop(): Promise<void> } | null> {
+  const target = inject('testDatabase');
+  if (target.kind !== 'postgres') return null;
+  const name = `gp_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: target.url });
+  await admin.connect();
+  await admin.query(`create database ${name} template ${state === 'empty' ? 'template0' : target.template}`);
+  const u = new URL(target.url);
+  u.pathname = `/${name}`;
+  return {
+    url: u.toString(),
+    async drop() {
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}
+
+/** Fills a new embedded data folder with this run's migrated database (saves initdb and the migrations). */
+export async function migratedDataFolder(dataDir: string): Promise<void> {
+  const target = inject('testDatabase');
+  if (target.kind !== 'pglite') throw new Error('migratedDataFolder is for a PGlite run');
+  await mkdir(dataDir, { recursive: true });
+  const client = await PGlite.create({ dataDir, loadDataDir: new Blob([await readFile(target.dumpPath)]) });
+  await client.close();
 }
