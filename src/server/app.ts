@@ -42,6 +42,7 @@ import { reflectionRoutes } from './features/reflections/routes.ts';
 import { teamCaseRoutes } from './features/team-cases/routes.ts';
 import { accessLogRoutes } from './features/access-log/routes.ts';
 import { breakGlassRoutes } from './features/break-glass/routes.ts';
+import { fhirExportRoutes } from './features/fhir/routes.ts';
 import { setClosedReadAccessMonths } from './access/family-scope.ts';
 
 /** The path without query string, and without the secret of an invitation or reset link. */
@@ -64,6 +65,7 @@ const featureRoutes: ((app: App, deps: FeatureDeps) => void)[] = [
   healthRoutes, authRoutes, secondFactorRoutes, collaborationRoutes, partnerRoutes, memberRoutes, routingRoutes, registrationRoutes, familyRoutes, planRoutes, planTemplateRoutes, exportRoutes,
   sharingRoutes, networkRoutes, serviceRoutes, socialMapRoutes, leadRoutes, figureRoutes, meetingRoutes, calendarRoutes,
   closureRoutes, workspaceRoutes, caseloadRoutes, reflectionRoutes, teamCaseRoutes, accessLogRoutes, breakGlassRoutes,
+  fhirExportRoutes,
 ];
 
 export async function buildApp({ config, db, webRoot = null, clock = () => new Date(), listen = null, logStream }: AppDeps) {

@@ -27,7 +27,7 @@ function readDoors() {
   return [
     'plan', 'questions', 'strengths', 'worries', 'goals', 'agreements', 'contacts', 'evaluations', 'members', 'participants',
     'history?limit=100', ...SECRET_KEYS.map((k) => `history?itemId=${id[k]}`), 'plan/versions', `plan/versions/${id.version}`,
-    'plan/compare', `plan/compare?from=${id.version}`, 'export?format=json', 'export?format=pdf', 'export?format=pdf&contents=file', '',
+    'plan/compare', `plan/compare?from=${id.version}`, 'export?format=json', 'export?format=pdf', 'export?format=pdf&contents=file', 'fhir', '',
   ];
 }
 const bodyOf = (res: LightMyRequestResponse) => (res.headers['content-type'] === 'application/pdf' ? pdfText(res.rawPayload) : res.body);

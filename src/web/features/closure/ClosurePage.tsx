@@ -50,7 +50,8 @@ export function ClosurePage() {
       {current && <ClosedNotice closure={current} />}
       <p>
         <a href={familyPaths.filePdf(family.id, locale)} download>{t('closure.download.pdf')}</a>{' · '}
-        <a href={familyPaths.json(family.id)} download>{t('closure.download.json')}</a>
+        <a href={familyPaths.json(family.id)} download>{t('closure.download.json')}</a>{' · '}
+        <a href={familyPaths.fhir(family.id)} download>{t('closure.download.fhir')}</a>
       </p>
 
       <section aria-labelledby="handovers-title">

@@ -56,6 +56,7 @@ export function FamilyViewPage() {
         <Button onPress={() => window.print()}>{t('families.view.print')}</Button>
         <a href={familyPaths.pdf(family.id, locale)} download>{t('families.view.pdf')}</a>
         <a href={familyPaths.json(family.id)} download>{t('families.view.json')}</a>
+        <a href={familyPaths.fhir(family.id)} download>{t('families.view.fhir')}</a>
       </div>
       {family.reach === 'consented' && family.contributeLifeDomainIds.length > 0 && !child
         ? <Contribute family={family} plan={plan} />

@@ -25,6 +25,8 @@ export const familyPaths = {
   version: (id: string, versionId: string) => `/families/${id}/versions/${versionId}`,
   pdf: (id: string, locale: string) => `/api/v1/families/${id}/export?format=pdf&locale=${locale}`,
   json: (id: string) => `/api/v1/families/${id}/export?format=json`,
+  /** The file as FHIR R4, for another care system: what the asker may see, never private items. */
+  fhir: (id: string) => `/api/v1/families/${id}/fhir`,
   /** The whole file as a readable PDF, including who looked. */
   filePdf: (id: string, locale: string) => `/api/v1/families/${id}/export?format=pdf&contents=file&locale=${locale}`,
 };
