@@ -43,6 +43,7 @@ import { teamCaseRoutes } from './features/team-cases/routes.ts';
 import { accessLogRoutes } from './features/access-log/routes.ts';
 import { breakGlassRoutes } from './features/break-glass/routes.ts';
 import { fhirExportRoutes } from './features/fhir/routes.ts';
+import { identityProviderRoutes } from './features/identity-providers/routes.ts';
 import { setClosedReadAccessMonths } from './access/family-scope.ts';
 
 /** The path without query string, and without the secret of an invitation or reset link. */
@@ -66,6 +67,7 @@ const featureRoutes: ((app: App, deps: FeatureDeps) => void)[] = [
   sharingRoutes, networkRoutes, serviceRoutes, socialMapRoutes, leadRoutes, figureRoutes, meetingRoutes, calendarRoutes,
   closureRoutes, workspaceRoutes, caseloadRoutes, reflectionRoutes, teamCaseRoutes, accessLogRoutes, breakGlassRoutes,
   fhirExportRoutes,
+  identityProviderRoutes,
 ];
 
 export async function buildApp({ config, db, webRoot = null, clock = () => new Date(), listen = null, logStream }: AppDeps) {

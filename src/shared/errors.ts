@@ -12,6 +12,7 @@ export const ERROR_MESSAGES = {
   not_found: { 'nl-BE': 'Dit bestaat niet (meer), of je mag het niet zien.', en: 'This does not exist (any more), or you may not see it.' },
   conflict: { 'nl-BE': 'Dit bestaat al.', en: 'This already exists.' },
   email_taken: { 'nl-BE': 'Er is al iemand met dit e-mailadres in dit samenwerkingsverband.', en: 'Someone with this email address is already in this collaboration.' },
+  domain_taken: { 'nl-BE': 'Een van deze domeinen hoort al bij een andere aanmelddienst.', en: 'One of these domains already belongs to another sign-in service.' },
   postcode_taken: { 'nl-BE': 'Deze postcode hoort al bij een ander samenwerkingsverband.', en: 'This postcode already belongs to another collaboration.' },
   precondition_required: { 'nl-BE': 'De versie ontbreekt (If-Match). Laad opnieuw en probeer nog eens.', en: 'The version is missing (If-Match). Reload and try again.' },
   precondition_failed: { 'nl-BE': 'Iemand anders heeft dit intussen gewijzigd. Laad opnieuw om de nieuwste versie te zien.', en: 'Someone else changed this in the meantime. Reload to see the latest version.' },

@@ -85,6 +85,16 @@ const plain = {
   },
   fileTooLarge: { 'nl-BE': 'Dit bestand is te groot.', en: 'This file is too large.' },
   dateInPast: { 'nl-BE': 'Deze datum is al voorbij.', en: 'This date has already passed.' },
+  httpsRequired: {
+    'nl-BE': 'Gebruik een adres dat begint met https://.',
+    en: 'Use an address that starts with https://.',
+  },
+  emailDomain: { 'nl-BE': 'Dit is geen e-maildomein. Schrijf het zoals caw-antwerpen.be.', en: 'This is not an email domain. Write it like caw-antwerpen.be.' },
+  domainTwice: { 'nl-BE': 'Elk domein één keer.', en: 'Each domain once.' },
+  domainTaken: {
+    'nl-BE': 'Dit domein hoort al bij een andere aanmelddienst.',
+    en: 'This domain already belongs to another sign-in service.',
+  },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type PlainMessageKey = keyof typeof plain;

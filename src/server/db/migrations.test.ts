@@ -11,12 +11,12 @@ const EXPECTED_TABLES = [
   'coach_minute_tallies', 'collaborations', 'consent_grants', 'contact_moments', 'conversation_members',
   'conversations', 'evaluation_goals', 'evaluation_reminders', 'evaluations', 'families', 'family_closures',
   'family_handovers', 'family_homes', 'family_member_homes', 'family_participants', 'family_services',
-  'government_analysts', 'idempotency_keys', 'jobs', 'lead_periods', 'life_domains', 'login_throttle',
+  'government_analysts', 'idempotency_keys', 'identity_provider_domains', 'identity_providers', 'jobs', 'lead_periods', 'life_domains', 'login_throttle',
   'mail_attachments', 'mail_outbox', 'meeting_item_people', 'meeting_items', 'meeting_notes',
   'meeting_replies', 'meetings', 'memberships', 'messages', 'network_availability', 'network_people',
   'network_ties', 'own_strength_reflections', 'partner_organisations', 'plan_changes', 'plan_item_members',
   'plan_items', 'plan_templates', 'plan_version_items', 'plan_versions', 'postcodes', 'prior_involvements', 'recovery_codes',
-  'registration_coaches', 'registration_tallies', 'registrations', 'round_table_facts', 'round_table_long_gaps', 'second_factor_policies', 'second_factors', 'sessions', 'social_map_entries',
+  'registration_coaches', 'registration_tallies', 'registrations', 'round_table_facts', 'round_table_long_gaps', 'second_factor_policies', 'second_factors', 'sessions', 'social_map_entries', 'sso_sign_ins',
   'team_case_advice', 'team_cases', 'team_meetings', 'trajectory_facts', 'trajectory_tallies', 'users',
 ];
 
@@ -30,7 +30,7 @@ afterAll(async () => {
 
 const rows = async <T>(query: ReturnType<typeof sql>) => ((await database.db.execute(query)) as unknown as { rows: T[] }).rows;
 const tables = async () =>
-  (await rows<{ name: string }>(sql`select table_name::text as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`)).map((r) => r.name);
+  (await rows<{ name: string }>(sql`select table_name::text as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name::text collate "C"`)).map((r) => r.name);
 const applied = async () => (await rows<{ hash: string }>(sql`select hash from drizzle.__drizzle_migrations order by id`)).map((r) => r.hash);
 
 describe('migrations', () => {

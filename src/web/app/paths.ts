@@ -12,6 +12,7 @@ export const paths = {
   partners: (collaborationId: string) => `/collaborations/${collaborationId}/partners`,
   people: (collaborationId: string) => `/collaborations/${collaborationId}/people`,
   templates: (collaborationId: string) => `/collaborations/${collaborationId}/templates`,
+  identityProviders: (collaborationId: string) => `/collaborations/${collaborationId}/identity-providers`,
   registrations: (collaborationId: string) => `/collaborations/${collaborationId}/registrations`,
   registration: (collaborationId: string, id: string) => `/collaborations/${collaborationId}/registrations/${id}`,
   dashboard: (collaborationId: string) => `/collaborations/${collaborationId}/dashboard`,
@@ -24,6 +25,6 @@ export const paths = {
   myRegistrations: '/my-registrations',
 } as const;
 
-export type CollaborationSection = 'registrations' | 'dashboard' | 'figures' | 'caseload' | 'socialMap' | 'team' | 'settings' | 'partners' | 'people' | 'templates';
+export type CollaborationSection = 'registrations' | 'dashboard' | 'figures' | 'caseload' | 'socialMap' | 'team' | 'settings' | 'partners' | 'people' | 'templates' | 'identityProviders';
 /** The admin's sections. */
-export const COLLABORATION_SECTIONS: readonly CollaborationSection[] = ['settings', 'partners', 'people', 'templates'];
+export const COLLABORATION_SECTIONS: readonly CollaborationSection[] = ['settings', 'partners', 'people', 'templates', 'identityProviders'];

@@ -22,7 +22,7 @@ describe('permissions', () => {
     expect(canManage(me(), A)).toBe(true);
     expect(canManage(me(), B)).toBe(false);
     expect(sectionsFor(me(), B)).toEqual(['registrations', 'socialMap', 'team']);
-    expect(sectionsFor(me(), A)).toEqual(['registrations', 'dashboard', 'figures', 'caseload', 'socialMap', 'team', 'settings', 'partners', 'people', 'templates']);
+    expect(sectionsFor(me(), A)).toEqual(['registrations', 'dashboard', 'figures', 'caseload', 'socialMap', 'team', 'settings', 'partners', 'people', 'templates', 'identityProviders']);
   });
 
   it('shows coaches only the registrations, coordinators also the figures', () => {
@@ -38,7 +38,7 @@ describe('permissions', () => {
     const elsewhere = 'ffffffff-ffff-4fff-8fff-ffffffffffff';
     expect(canManage(me(true), elsewhere)).toBe(true);
     // ...but not its registrations: they hold family data.
-    expect(sectionsFor(me(true), elsewhere)).toEqual(['settings', 'partners', 'people', 'templates']);
+    expect(sectionsFor(me(true), elsewhere)).toEqual(['settings', 'partners', 'people', 'templates', 'identityProviders']);
   });
 
   it('knows the roles per collaboration, most powerful first', () => {

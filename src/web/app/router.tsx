@@ -73,6 +73,10 @@ const routes: RouteObject[] = [
                       { path: 'partners', lazy: async () => ({ Component: (await import('../features/partners/PartnersPage.tsx')).PartnersPage }) },
                       { path: 'people', lazy: async () => ({ Component: (await import('../features/members/PeoplePage.tsx')).PeoplePage }) },
                       { path: 'templates', lazy: async () => ({ Component: (await import('../features/templates/TemplatesPage.tsx')).TemplatesPage }) },
+                      {
+                        path: 'identity-providers',
+                        lazy: async () => ({ Component: (await import('../features/identity-providers/IdentityProvidersPage.tsx')).IdentityProvidersPage }),
+                      },
                     ],
                   },
                   {

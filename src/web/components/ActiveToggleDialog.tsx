@@ -5,7 +5,7 @@ interface ActiveToggleDialogProps {
   /** The thing to (de)activate; the dialog is open while it is set. */
   target: { name: string; active: boolean } | null;
   /** Where its texts live: `<namespace>.deactivateTitle`, `.reactivateTitle`, `.deactivateBody`, `.reactivateBody`. */
-  namespace: 'members' | 'partners';
+  namespace: 'members' | 'partners' | 'identityProviders';
   onConfirm: () => void;
   onCancel: () => void;
   isPending: boolean;

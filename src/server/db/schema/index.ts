@@ -15,3 +15,4 @@ export * from './reflections.ts';
 export * from './team-cases.ts';
 export * from './second-factor.ts';
 export * from './break-glass.ts';
+export * from './identity-providers.ts';
