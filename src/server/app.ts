@@ -44,6 +44,7 @@ import { accessLogRoutes } from './features/access-log/routes.ts';
 import { breakGlassRoutes } from './features/break-glass/routes.ts';
 import { fhirExportRoutes } from './features/fhir/routes.ts';
 import { identityProviderRoutes } from './features/identity-providers/routes.ts';
+import { fhirReadRoutes } from './features/fhir/read-routes.ts';
 import { setClosedReadAccessMonths } from './access/family-scope.ts';
 
 /** The path without query string, and without the secret of an invitation or reset link. */
@@ -130,7 +131,7 @@ export async function buildApp({ config, db, webRoot = null, clock = () => new D
   app.addHook('onRequest', makeAuthenticate(db, config));
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
-    if (req.url.startsWith('/api/') && !req.url.startsWith('/api/docs')) reply.header('cache-control', 'no-store');
+    if ((req.url.startsWith('/api/') && !req.url.startsWith('/api/docs')) || req.url.startsWith('/fhir/')) reply.header('cache-control', 'no-store');
   });
 
   setClosedReadAccessMonths(config.CLOSED_READ_ACCESS_MONTHS);
@@ -142,11 +143,12 @@ export async function buildApp({ config, db, webRoot = null, clock = () => new D
     },
     { prefix: '/api/v1' },
   );
+  await app.register(async (fhir) => fhirReadRoutes(fhir as unknown as App, deps), { prefix: '/fhir/R4' });
   if (config.NODE_ENV !== 'production') devMailRoutes(app as unknown as App, deps);
   await registerWeb(app as unknown as App, webRoot);
 
   app.setNotFoundHandler(async (req, reply) => {
-    if (req.url.startsWith('/api/') || (req.method !== 'GET' && req.method !== 'HEAD') || !webRoot) throw new AppError(404, 'not_found');
+    if (req.url.startsWith('/api/') || req.url.startsWith('/fhir/') || (req.method !== 'GET' && req.method !== 'HEAD') || !webRoot) throw new AppError(404, 'not_found');
     return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
   });
   return app;

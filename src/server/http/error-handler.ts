@@ -65,6 +65,20 @@ function detailMessage(code: string, locale: Locale): string {
   return plainMessage(isPlainMessageKey(code) ? code : 'invalid', locale);
 }
 
+const ISSUE_TYPE: Record<number, string> = { 400: 'invalid', 401: 'login', 403: 'forbidden', 404: 'not-found', 409: 'conflict', 412: 'conflict', 422: 'invalid', 428: 'required', 429: 'throttled' };
+
+/** The FHIR read API answers errors as a FHIR OperationOutcome, with the same code and translated message. */
+function operationOutcome(status: number, body: ErrorBody) {
+  return {
+    resourceType: 'OperationOutcome',
+    issue: [{
+      severity: status >= 500 ? 'fatal' : 'error', code: ISSUE_TYPE[status] ?? 'exception', diagnostics: body.error.code,
+      details: { text: body.error.message },
+      ...(body.error.details?.length ? { expression: body.error.details.map((d) => d.field) } : {}),
+    }],
+  };
+}
+
 const actionOf: Record<string, AuditAction> = { GET: 'read', HEAD: 'read', POST: 'create', PUT: 'update', PATCH: 'update', DELETE: 'delete' };
 
 /**
@@ -76,7 +90,7 @@ export function makeErrorHandler(db: Db) {
     const { status, code, details } = classify(err, req);
     if (status >= 500) req.log.error({ err: errorForLog(err) }, 'request failed');
     const ctx = req.ctx;
-    if ((status === 403 || status === 404) && ctx?.actor && req.url.startsWith('/api/')) {
+    if ((status === 403 || status === 404) && ctx?.actor && (req.url.startsWith('/api/') || req.url.startsWith('/fhir/'))) {
       const params = (req.params ?? {}) as Record<string, string | undefined>;
       await audit(db, ctx, {
         action: actionOf[req.method] ?? 'read',
@@ -89,6 +103,7 @@ export function makeErrorHandler(db: Db) {
     const translated = details?.map((d) => (d.message ? d : { ...d, message: detailMessage(d.code, locale) }));
     const body: ErrorBody = { error: { code, message: errorMessage(code, locale), ...(translated?.length ? { details: translated } : {}) } };
     if (status === 429) reply.header('retry-after', '900');
+    if (req.url.startsWith('/fhir/')) return reply.code(status).type('application/fhir+json; charset=utf-8').send(operationOutcome(status, body));
     return reply.code(status).type('application/json').send(body);
   };
 }

@@ -45,7 +45,8 @@ export function makeAuthenticate(db: Db, config: Config) {
       csrfToken: null,
     };
     req.ctx = ctx;
-    if (!req.url.startsWith('/api/')) return;
+    // The API and the FHIR read API for partner systems; the web app's files need no session.
+    if (!req.url.startsWith('/api/') && !req.url.startsWith('/fhir/')) return;
     const token = req.cookies[sessionCookieName(config)];
     const secondFactorStep = req.routeOptions.config?.secondFactorStep === true;
     let halfSignedIn = false;
