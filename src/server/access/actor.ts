@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Role } from '../../shared/roles.ts';
-import type { Locale } from '../../shared/locales.ts';
+import { type Locale, asLocale } from '../../shared/locales.ts';
 import { rowsOf, type Executor } from '../db/connection.ts';
 
 export interface ActorMembership {
@@ -50,7 +50,7 @@ export function actorFromRow(row: ActorRow): Actor {
     userId: row.user_id,
     email: row.email,
     name: row.name,
-    locale: row.locale === 'en' ? 'en' : 'nl-BE',
+    locale: asLocale(row.locale),
     platformAdmin: row.platform_admin,
     governmentAnalyst: row.government_analyst,
     memberships: row.memberships,

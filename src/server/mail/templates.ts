@@ -1,4 +1,5 @@
 import type { Locale } from '../../shared/locales.ts';
+import { longDate, translator } from '../i18n/translate.ts';
 import type { OutgoingMail } from './outbox.ts';
 
 const escapeHtml = (s: string) =>
@@ -18,63 +19,34 @@ ${button}<p style="color:#444">${escapeHtml(footer)}</p>
 }
 
 export function invitationMail(p: { to: string; name: string; collaborationName: string; url: string; locale: Locale }): OutgoingMail {
-  return p.locale === 'en'
-    ? compose(p.to, `Welcome to ${p.collaborationName} on Gezinsplan`, [
-        `Hello ${p.name},`,
-        `You have been invited to work with ${p.collaborationName} in Gezinsplan.`,
-        'Click the button to choose your password. The link works for 7 days.',
-      ], { label: 'Choose my password', url: p.url }, 'Did you not expect this email? Then you can ignore it.')
-    : compose(p.to, `Welkom bij ${p.collaborationName} in Gezinsplan`, [
-        `Dag ${p.name},`,
-        `Je bent uitgenodigd om mee te werken in ${p.collaborationName} in Gezinsplan.`,
-        'Klik op de knop om je wachtwoord te kiezen. De link werkt 7 dagen.',
-      ], { label: 'Mijn wachtwoord kiezen', url: p.url }, 'Verwachtte je deze e-mail niet? Dan mag je hem negeren.');
+  const t = translator(p.locale);
+  const v = { collaborationName: p.collaborationName };
+  return compose(p.to, t('mail.staffInvitation.subject', v), [
+    t('mail.greeting', { name: p.name }), t('mail.staffInvitation.body', v), t('mail.staffInvitation.choose'),
+  ], { label: t('mail.staffInvitation.action'), url: p.url }, t('mail.notExpected'));
 }
 
 export function passwordResetMail(p: { to: string; name: string; url: string; locale: Locale }): OutgoingMail {
-  return p.locale === 'en'
-    ? compose(p.to, 'Choose a new password for Gezinsplan', [
-        `Hello ${p.name},`,
-        'Someone asked to choose a new password for your account.',
-        'Click the button to choose a new password. The link works for 1 hour.',
-      ], { label: 'Choose a new password', url: p.url }, 'Did you not ask for this? Then you can ignore this email: your password stays the same.')
-    : compose(p.to, 'Kies een nieuw wachtwoord voor Gezinsplan', [
-        `Dag ${p.name},`,
-        'Iemand vroeg om een nieuw wachtwoord voor jouw account.',
-        'Klik op de knop om een nieuw wachtwoord te kiezen. De link werkt 1 uur.',
-      ], { label: 'Nieuw wachtwoord kiezen', url: p.url }, 'Heb je dit niet gevraagd? Dan mag je deze e-mail negeren: je wachtwoord blijft hetzelfde.');
+  const t = translator(p.locale);
+  return compose(p.to, t('mail.passwordReset.subject'), [
+    t('mail.greeting', { name: p.name }), t('mail.passwordReset.body'), t('mail.passwordReset.choose'),
+  ], { label: t('mail.passwordReset.action'), url: p.url }, t('mail.passwordReset.footer'));
 }
-
-const formatDate = (iso: string, locale: Locale) =>
-  new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'nl-BE', { timeZone: 'Europe/Brussels', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(iso));
 
 /** The receipt for the person who registered: what happens next, and whom to call. */
 export function registrationReceiptMail(p: {
   to: string; name: string; kind: 'family' | 'consultation'; familyName: string; receivedAt: string; dueBy: string;
   collaborationName: string; contact: string | null; locale: Locale;
 }): OutgoingMail {
-  const contact = p.contact ?? p.collaborationName;
-  return p.locale === 'en'
-    ? compose(p.to, `We received your ${p.kind === 'consultation' ? 'question' : 'registration'}`, [
-        `Hello ${p.name},`,
-        p.kind === 'consultation'
-          ? `We received your question about the ${p.familyName} family on ${formatDate(p.receivedAt, 'en')}. It went to ${p.collaborationName}.`
-          : `We received your registration of the ${p.familyName} family on ${formatDate(p.receivedAt, 'en')}. It went to ${p.collaborationName}.`,
-        p.kind === 'consultation'
-          ? 'A coach will contact you with advice.'
-          : `A coach will contact the family by ${formatDate(p.dueBy, 'en')} at the latest. Usually it is sooner.`,
-        `Questions? Contact ${contact}.`,
-      ], null, 'This is an automatic message. Please keep it.')
-    : compose(p.to, `We ontvingen je ${p.kind === 'consultation' ? 'vraag' : 'aanmelding'}`, [
-        `Dag ${p.name},`,
-        p.kind === 'consultation'
-          ? `We ontvingen je vraag over het gezin ${p.familyName} op ${formatDate(p.receivedAt, 'nl-BE')}. Ze ging naar ${p.collaborationName}.`
-          : `We ontvingen je aanmelding van het gezin ${p.familyName} op ${formatDate(p.receivedAt, 'nl-BE')}. Ze ging naar ${p.collaborationName}.`,
-        p.kind === 'consultation'
-          ? 'Een coach neemt contact met je op met advies.'
-          : `Een coach neemt uiterlijk op ${formatDate(p.dueBy, 'nl-BE')} contact op met het gezin. Meestal is het sneller.`,
-        `Vragen? Neem contact op met ${contact}.`,
-      ], null, 'Dit is een automatisch bericht. Bewaar het goed.');
+  const t = translator(p.locale);
+  const consultation = p.kind === 'consultation';
+  const v = { familyName: p.familyName, collaborationName: p.collaborationName, receivedAt: longDate(p.receivedAt, p.locale), dueBy: longDate(p.dueBy, p.locale) };
+  return compose(p.to, consultation ? t('mail.registrationReceipt.subjectConsultation') : t('mail.registrationReceipt.subjectFamily'), [
+    t('mail.greeting', { name: p.name }),
+    consultation ? t('mail.registrationReceipt.receivedConsultation', v) : t('mail.registrationReceipt.receivedFamily', v),
+    consultation ? t('mail.registrationReceipt.nextConsultation') : t('mail.registrationReceipt.nextFamily', v),
+    t('mail.registrationReceipt.questions', { contact: p.contact ?? p.collaborationName }),
+  ], null, t('mail.registrationReceipt.footer'));
 }
 
 /** The coordinator's daily list of open registrations near or past the first-contact limit. */
@@ -82,21 +54,14 @@ export function warningDigestMail(p: {
   to: string; name: string; collaborationName: string; url: string; locale: Locale;
   items: { familyName: string; daysSince: number; dueBy: string; overdue: boolean }[];
 }): OutgoingMail {
-  const en = p.locale === 'en';
-  const lines = p.items.map((i) => en
-    ? `- ${i.familyName}: ${i.daysSince} days ago, first contact ${i.overdue ? 'was due' : 'due'} ${formatDate(i.dueBy, 'en')}${i.overdue ? ' (late)' : ''}`
-    : `- ${i.familyName}: ${i.daysSince} dagen geleden, eerste contact ${i.overdue ? 'was gepland tegen' : 'tegen'} ${formatDate(i.dueBy, 'nl-BE')}${i.overdue ? ' (te laat)' : ''}`);
-  return en
-    ? compose(p.to, `${p.items.length} registration(s) waiting too long for first contact`, [
-        `Hello ${p.name},`,
-        `These registrations at ${p.collaborationName} still have no first contact and are close to or past the limit:`,
-        ...lines,
-      ], { label: 'Open the registrations', url: p.url }, 'You get this email each morning while registrations are waiting too long.')
-    : compose(p.to, `${p.items.length} aanmelding(en) wachten te lang op eerste contact`, [
-        `Dag ${p.name},`,
-        `Deze aanmeldingen bij ${p.collaborationName} hebben nog geen eerste contact en zitten dicht bij of over de termijn:`,
-        ...lines,
-      ], { label: 'Open de aanmeldingen', url: p.url }, 'Je krijgt deze e-mail elke ochtend zolang aanmeldingen te lang wachten.');
+  const t = translator(p.locale);
+  const lines = p.items.map((i) => {
+    const v = { familyName: i.familyName, count: i.daysSince, dueBy: longDate(i.dueBy, p.locale) };
+    return i.overdue ? t('mail.warningDigest.lateLine', v) : t('mail.warningDigest.line', v);
+  });
+  return compose(p.to, t('mail.warningDigest.subject', { count: p.items.length }), [
+    t('mail.greeting', { name: p.name }), t('mail.warningDigest.intro', { collaborationName: p.collaborationName }), ...lines,
+  ], { label: t('mail.warningDigest.action'), url: p.url }, t('mail.warningDigest.footer'));
 }
 
 /** To each coordinator of the collaboration a registration was forwarded to: it keeps its date. */
@@ -104,15 +69,12 @@ export function registrationForwardedMail(p: {
   to: string; name: string; fromName: string; collaborationName: string; familyName: string; receivedAt: string; dueBy: string;
   url: string; locale: Locale;
 }): OutgoingMail {
-  return p.locale === 'en'
-    ? compose(p.to, `A registration was forwarded to ${p.collaborationName}`, [
-        `Hello ${p.name},`,
-        `${p.fromName} forwarded the registration of the ${p.familyName} family to ${p.collaborationName}: the family lives in your area.`,
-        `It was registered on ${formatDate(p.receivedAt, 'en')}. That date still counts: first contact is due by ${formatDate(p.dueBy, 'en')}.`,
-      ], { label: 'Open the registration', url: p.url }, 'This is an automatic message.')
-    : compose(p.to, `Een aanmelding werd doorgestuurd naar ${p.collaborationName}`, [
-        `Dag ${p.name},`,
-        `${p.fromName} stuurde de aanmelding van het gezin ${p.familyName} door naar ${p.collaborationName}: het gezin woont in jullie regio.`,
-        `Ze werd aangemeld op ${formatDate(p.receivedAt, 'nl-BE')}. Die datum blijft tellen: het eerste contact moet er uiterlijk op ${formatDate(p.dueBy, 'nl-BE')} zijn.`,
-      ], { label: 'Open de aanmelding', url: p.url }, 'Dit is een automatisch bericht.');
+  const t = translator(p.locale);
+  const v = {
+    fromName: p.fromName, familyName: p.familyName, collaborationName: p.collaborationName,
+    receivedAt: longDate(p.receivedAt, p.locale), dueBy: longDate(p.dueBy, p.locale),
+  };
+  return compose(p.to, t('mail.registrationForwarded.subject', v), [
+    t('mail.greeting', { name: p.name }), t('mail.registrationForwarded.body', v), t('mail.registrationForwarded.date', v),
+  ], { label: t('mail.registrationForwarded.action'), url: p.url }, t('mail.automatic'));
 }

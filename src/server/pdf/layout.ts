@@ -1,5 +1,5 @@
 import type { Content, CustomTableLayout, Node, TDocumentDefinitions } from 'pdfmake/interfaces';
-import type { Locale } from '../../shared/locales.ts';
+import { translator } from '../i18n/translate.ts';
 import type { Block, LabelledValue, PlainDocument } from './model.ts';
 
 /**
@@ -12,11 +12,6 @@ const MARGIN_X = 56; // 2 cm: room to punch holes and to hold the page
 const BODY = 11.5;
 const SMALL = 10;
 const FOOTER = 'footer';
-
-const pageOf: Record<Locale, (page: number, pages: number) => string> = {
-  'nl-BE': (page, pages) => `pagina ${page} van ${pages}`,
-  en: (page, pages) => `page ${page} of ${pages}`,
-};
 
 // Black rules only: grey hairlines vanish on cheap printers and copies. A heavier rule under the
 // header row says "column titles" without shading.
@@ -132,7 +127,7 @@ export function documentDefinition(doc: PlainDocument): TDocumentDefinitions {
         { style: FOOTER, canvas: [{ type: 'line', x1: 0, y1: 0, x2: size.width - 2 * MARGIN_X, y2: 0, lineWidth: 0.5 }], margin: [0, 0, 0, 4] },
         {
           style: FOOTER, columnGap: 12,
-          columns: [{ style: FOOTER, text: footerLine, width: '*' }, { style: FOOTER, text: pageOf[doc.language](page, pages), width: 'auto' }],
+          columns: [{ style: FOOTER, text: footerLine, width: '*' }, { style: FOOTER, text: translator(doc.language)('pdf.pageOf', { page, pages }), width: 'auto' }],
         },
         ...(doc.footer ? [{ style: FOOTER, text: doc.footer, margin: [0, 2, 0, 0] } satisfies Content] : []),
       ],

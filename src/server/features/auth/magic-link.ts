@@ -1,4 +1,5 @@
 import { and, eq, exists, isNull, sql } from 'drizzle-orm';
+import { chosenLocale } from '../../../shared/locales.ts';
 import type { Db, Executor } from '../../db/connection.ts';
 import { familyParticipants, users } from '../../db/schema/index.ts';
 import { audit } from '../../audit/audit.ts';
@@ -31,7 +32,7 @@ export async function requestSignInLink(db: Db, config: LinkConfig, ctx: Request
     await recordFailure(tx, [key], limits);
     if (!user) return;
     const secret = await issueToken(tx, user.id, 'magic_link');
-    await queueMail(tx, signInLinkMail({ to: user.email, name: user.name, url: signInLinkUrl(config.publicUrl, secret), locale: user.locale === 'en' ? 'en' : ctx.locale }));
+    await queueMail(tx, signInLinkMail({ to: user.email, name: user.name, url: signInLinkUrl(config.publicUrl, secret), locale: chosenLocale(user.locale, ctx.locale) }));
     await audit(tx, ctx, { action: 'create', entityType: 'sign_in_link', entityId: user.id, actorUserId: user.id });
   });
 }

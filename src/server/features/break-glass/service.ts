@@ -1,4 +1,5 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { asLocale } from '../../../shared/locales.ts';
 import type { z } from 'zod';
 import type { BreakGlassGrant, BreakGlassOpen, BreakGlassReview } from '../../../shared/schemas/break-glass.ts';
 import type { Actor } from '../../access/actor.ts';
@@ -15,7 +16,7 @@ import { queueMail } from '../../mail/outbox.ts';
 import { listGrants, lockOpening } from './repo.ts';
 
 const HOUR_MS = 3_600_000;
-const localeOf = (locale: string | null | undefined) => (locale === 'en' ? 'en' : 'nl-BE') as 'en' | 'nl-BE';
+const localeOf = (locale: string | null | undefined) => asLocale(locale);
 
 /**
  * Opens a family's file read-only for the collaboration's set number of hours, for a stated reason.

@@ -9,6 +9,7 @@ import { loadAgreements, participantNames } from '../plan/content.ts';
 import { evaluationProposal } from '../meetings/evaluation.ts';
 import { loadMeetings } from '../meetings/repo.ts';
 import { brusselsDate } from '../registrations/timing.ts';
+import { translator } from '../../i18n/translate.ts';
 
 export interface CalendarRange {
   /** First day (Brussels), inclusive. */
@@ -16,11 +17,6 @@ export interface CalendarRange {
   /** Last day (Brussels), inclusive. */
   to: string;
 }
-
-const WORDS = {
-  'nl-BE': { agreement: 'Afspraak', contact: 'Contactmoment', evaluation: 'Evaluatie van het plan', cancelled: 'afgelast' },
-  en: { agreement: 'Agreement', contact: 'Contact moment', evaluation: 'Plan evaluation', cancelled: 'cancelled' },
-} as const;
 
 /** The families whose circle the actor is in (not removed, and still in it after a closure), with their names. */
 async function familiesOf(db: Executor, actor: Actor) {
@@ -42,7 +38,7 @@ function meetingEvent(m: Meeting, familyName: string, url: string): CalendarEven
 
 /** What one family contributes to the actor's calendar: everything through the family's access scope. */
 export async function familyEvents(db: Executor, actor: Actor, scope: FamilyScope, family: { id: string; name: string }, range: CalendarRange, now: Date, publicUrl: string): Promise<CalendarEvent[]> {
-  const words = WORDS[actor.locale];
+  const t = translator(actor.locale);
   const base = `${publicUrl}/families/${family.id}`;
   const out: CalendarEvent[] = [];
   for (const m of await loadMeetings(db, scope)) {
@@ -53,7 +49,7 @@ export async function familyEvents(db: Executor, actor: Actor, scope: FamilyScop
     if (a.dueDate && inRange(a.dueDate, range)) {
       out.push({
         uid: `agreement-${a.id}@gezinsplan`, kind: 'agreement_due', familyId: family.id, familyName: family.name,
-        title: `${words.agreement}: ${a.what} · ${family.name}`, allDay: true, start: a.dueDate, end: a.dueDate,
+        title: `${t('calendar.agreement')}: ${a.what} · ${family.name}`, allDay: true, start: a.dueDate, end: a.dueDate,
         place: null, url: `${base}/plan`, description: a.ownerName ?? null, myReply: null, meetingId: null,
       });
     }
@@ -62,7 +58,7 @@ export async function familyEvents(db: Executor, actor: Actor, scope: FamilyScop
     if (inRange(c.occurredOn, range)) {
       out.push({
         uid: `contact-${c.id}@gezinsplan`, kind: 'contact_moment', familyId: family.id, familyName: family.name,
-        title: `${words.contact} · ${family.name}`, allDay: true, start: c.occurredOn, end: c.occurredOn,
+        title: `${t('calendar.contact')} · ${family.name}`, allDay: true, start: c.occurredOn, end: c.occurredOn,
         place: c.placeDetail, url: `${base}/members`, description: null, myReply: null, meetingId: null,
       });
     }
@@ -73,7 +69,7 @@ export async function familyEvents(db: Executor, actor: Actor, scope: FamilyScop
     if (proposal.dueOn && !proposal.plannedMeetingId && inRange(proposal.dueOn, range)) {
       out.push({
         uid: `evaluation-${family.id}-${proposal.dueOn}@gezinsplan`, kind: 'evaluation_due', familyId: family.id, familyName: family.name,
-        title: `${words.evaluation} · ${family.name}`, allDay: true, start: proposal.dueOn, end: proposal.dueOn,
+        title: `${t('calendar.evaluation')} · ${family.name}`, allDay: true, start: proposal.dueOn, end: proposal.dueOn,
         place: null, url: `${base}/meetings`, description: null, myReply: null, meetingId: null,
       });
     }

@@ -11,6 +11,7 @@ import { notFound } from '../../http/errors.ts';
 import type { App, FeatureDeps } from '../../http/route-types.ts';
 import { newSecret, sha256 } from '../auth/tokens.ts';
 import { brusselsDate } from '../registrations/timing.ts';
+import { translator } from '../../i18n/translate.ts';
 import { calendarEventsFor, type CalendarRange } from './events.ts';
 import { feedCalendar } from './ical.ts';
 
@@ -89,7 +90,7 @@ export function calendarRoutes(app: App, { db, clock, config }: FeatureDeps) {
       await tx.update(calendarFeeds).set({ lastFetchedAt: now }).where(eq(calendarFeeds.userId, actor.userId));
       return found;
     });
-    const name = actor.locale === 'en' ? `Gezinsplan – ${actor.name}` : `Gezinsplan – ${actor.name}`;
+    const name = translator(actor.locale)('calendar.feedName', { name: actor.name });
     reply.header('content-type', 'text/calendar; charset=utf-8').header('cache-control', 'no-store').header('content-disposition', 'inline; filename="gezinsplan.ics"');
     return feedCalendar(name, events, now);
   });

@@ -1,5 +1,6 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
-import type { Locale } from '../../../shared/locales.ts';
+import { asLocale, type Locale } from '../../../shared/locales.ts';
+import { formatDateTime, translator } from '../../i18n/translate.ts';
 import type { CalendarEvent } from '../../../shared/schemas/meetings.ts';
 import { requireCoordinator } from '../../access/coordination.ts';
 import type { FamilyScope } from '../../access/family-scope.ts';
@@ -13,10 +14,9 @@ import { invitationCalendar } from '../calendar/ical.ts';
 import { visibleMeeting } from './service.ts';
 
 const when = (startsAt: string, endsAt: string, locale: Locale) => {
-  const lang = locale === 'en' ? 'en-GB' : 'nl-BE';
-  const day = new Intl.DateTimeFormat(lang, { timeZone: 'Europe/Brussels', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(startsAt));
-  const time = new Intl.DateTimeFormat(lang, { timeZone: 'Europe/Brussels', hour: '2-digit', minute: '2-digit' });
-  return `${day}, ${time.format(new Date(startsAt))}–${time.format(new Date(endsAt))}`;
+  const day = formatDateTime(startsAt, locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+  const time = (at: string) => formatDateTime(at, locale, { hour: '2-digit', minute: '2-digit' });
+  return `${day}, ${time(startsAt)}–${time(endsAt)}`;
 };
 
 /**
@@ -24,15 +24,12 @@ const when = (startsAt: string, endsAt: string, locale: Locale) => {
  * astray tells nothing): the topics are read in the app, each person only their own.
  */
 function meetingInvitationMail(p: { to: string; name: string; familyName: string; when: string; place: string | null; url: string; locale: Locale }) {
-  return p.locale === 'en'
-    ? compose(p.to, `Invitation: round table with ${p.familyName}`, [
-        `Hello ${p.name},`, `You are invited to a round table with ${p.familyName}.`, `When: ${p.when}`, ...(p.place ? [`Where: ${p.place}`] : []),
-        'The invitation is attached for your calendar. In Gezinsplan you see your agenda items and answer yes, no or maybe.',
-      ], { label: 'See the invitation', url: p.url }, 'Did you not expect this email? Then you can ignore it.')
-    : compose(p.to, `Uitnodiging: rondetafelgesprek met ${p.familyName}`, [
-        `Dag ${p.name},`, `Je bent uitgenodigd voor een rondetafelgesprek met ${p.familyName}.`, `Wanneer: ${p.when}`, ...(p.place ? [`Waar: ${p.place}`] : []),
-        'De uitnodiging zit in de bijlage, voor je agenda. In Gezinsplan zie je jouw agendapunten en zeg je ja, nee of misschien.',
-      ], { label: 'De uitnodiging bekijken', url: p.url }, 'Verwachtte je deze e-mail niet? Dan mag je hem negeren.');
+  const t = translator(p.locale);
+  return compose(p.to, t('mail.meetingInvitation.subject', { familyName: p.familyName }), [
+    t('mail.greeting', { name: p.name }), t('mail.meetingInvitation.body', { familyName: p.familyName }), t('mail.meetingInvitation.when', { when: p.when }),
+    ...(p.place ? [t('mail.meetingInvitation.where', { place: p.place })] : []),
+    t('mail.meetingInvitation.calendar'),
+  ], { label: t('mail.meetingInvitation.action'), url: p.url }, t('mail.notExpected'));
 }
 
 /**
@@ -65,7 +62,7 @@ export async function sendInvitations(tx: Tx, ctx: RequestContext, scope: Family
     const items = byPerson.get(person.id)!;
     const startsAt = new Date(Math.min(...items.map((i) => Date.parse(i.startsAt)))).toISOString();
     const endsAt = new Date(Math.max(...items.map((i) => Date.parse(i.endsAt)))).toISOString();
-    const locale: Locale = person.locale === 'en' ? 'en' : 'nl-BE';
+    const locale = asLocale(person.locale);
     const url = `${publicUrl}/families/${scope.familyId}/meetings/${meetingId}`;
     const event: CalendarEvent = {
       uid: `meeting-${meetingId}@gezinsplan`, kind: 'meeting', familyId: scope.familyId, familyName: family!.name,
@@ -77,7 +74,7 @@ export async function sendInvitations(tx: Tx, ctx: RequestContext, scope: Family
     await queueMail(tx, {
       ...meetingInvitationMail({ to, name: person.name, familyName: family!.name, when: when(startsAt, endsAt, locale), place: meeting.place ?? meeting.videoUrl, url, locale }),
       collaborationId: scope.collaborationId,
-      attachments: [{ filename: 'uitnodiging.ics', contentType: 'text/calendar; charset=utf-8; method=REQUEST', content: ics }],
+      attachments: [{ filename: translator(locale)('mail.meetingInvitation.fileName'), contentType: 'text/calendar; charset=utf-8; method=REQUEST', content: ics }],
     });
     await tx.insert(meetingReplies).values({ collaborationId: scope.collaborationId, meetingId, participantId: person.id, mailedVersion: meeting.version })
       .onConflictDoUpdate({ target: [meetingReplies.collaborationId, meetingReplies.meetingId, meetingReplies.participantId], set: { mailedVersion: meeting.version } });

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import type { Locale } from '../../../shared/locales.ts';
+import { asLocale, type Locale } from '../../../shared/locales.ts';
+import { longDate, translator } from '../../i18n/translate.ts';
 import type { Config } from '../../config.ts';
 import { rowsOf, type Db } from '../../db/connection.ts';
 import { ensureOneScheduled } from '../../jobs/queue.ts';
@@ -18,16 +19,11 @@ export const REMINDER_DAYS_AHEAD = 14;
 export const ensureEvaluationRemindersScheduled = (db: Db, runAt: Date): Promise<void> => ensureOneScheduled(db, EVALUATION_REMINDER_JOB, runAt);
 
 function reminderMail(p: { to: string; name: string; familyName: string; dueOn: string; url: string; locale: Locale }) {
-  const day = new Intl.DateTimeFormat(p.locale === 'en' ? 'en-GB' : 'nl-BE', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${p.dueOn}T12:00:00Z`));
-  return p.locale === 'en'
-    ? compose(p.to, `Time to look back on the plan of ${p.familyName}`, [
-        `Hello ${p.name},`, `Around ${day} it is time to look back on the plan of ${p.familyName} together: what went well, where is more needed?`,
-        'Plan an evaluation meeting in Gezinsplan.',
-      ], { label: 'Plan the evaluation', url: p.url }, 'You receive this because you are in the circle of this family.')
-    : compose(p.to, `Tijd om terug te kijken op het plan van ${p.familyName}`, [
-        `Dag ${p.name},`, `Rond ${day} is het tijd om samen terug te kijken op het plan van ${p.familyName}: wat ging goed, waar is meer nodig?`,
-        'Plan een evaluatiegesprek in Gezinsplan.',
-      ], { label: 'De evaluatie plannen', url: p.url }, 'Je krijgt dit omdat je in de kring van dit gezin zit.');
+  const t = translator(p.locale);
+  return compose(p.to, t('mail.evaluationReminder.subject', { familyName: p.familyName }), [
+    t('mail.greeting', { name: p.name }), t('mail.evaluationReminder.body', { familyName: p.familyName, day: longDate(p.dueOn, p.locale) }),
+    t('mail.evaluationReminder.plan'),
+  ], { label: t('mail.evaluationReminder.action'), url: p.url }, t('mail.evaluationReminder.footer'));
 }
 
 interface Due { collaborationId: string; familyId: string; familyName: string; dueOn: string }
@@ -56,7 +52,7 @@ export function evaluationReminderHandler(db: Db, config: Config, clock: () => D
             and p.role in ('coach', 'parent') order by u.email`));
         for (const person of people) {
           await queueMail(tx, {
-            ...reminderMail({ to: person.email, name: person.name, familyName: d.familyName, dueOn: d.dueOn, url: `${config.publicUrl}/families/${d.familyId}/meetings`, locale: person.locale === 'en' ? 'en' : 'nl-BE' }),
+            ...reminderMail({ to: person.email, name: person.name, familyName: d.familyName, dueOn: d.dueOn, url: `${config.publicUrl}/families/${d.familyId}/meetings`, locale: asLocale(person.locale) }),
             collaborationId: d.collaborationId,
           });
         }

@@ -1,4 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
+import { chosenLocale } from '../../../shared/locales.ts';
 import type { MemberInvite, MemberPatch } from '../../../shared/schemas/members.ts';
 import type { Config } from '../../config.ts';
 import type { Tx } from '../../db/connection.ts';
@@ -29,7 +30,7 @@ async function sendInvitation(tx: Tx, ctx: RequestContext, config: Config, colla
   const url = user.passwordHash
     ? `${config.publicUrl}/login`
     : `${config.publicUrl}/accept-invitation?token=${await issueToken(tx, user.id, 'invitation')}`;
-  const locale = user.locale === 'en' ? 'en' : ctx.locale;
+  const locale = chosenLocale(user.locale, ctx.locale);
   await queueMail(tx, { ...invitationMail({ to: user.email, name: user.name, collaborationName: collaboration.name, url, locale }), collaborationId });
 }
 

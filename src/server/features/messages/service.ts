@@ -1,4 +1,5 @@
 import { and, eq, inArray, isNotNull, isNull, ne, or, sql } from 'drizzle-orm';
+import { asLocale } from '../../../shared/locales.ts';
 import type { z } from 'zod';
 import type { Agreement } from '../../../shared/schemas/plan.ts';
 import type { Conversation, ConversationInput, Message, MessageAgreementInput, MessageInput } from '../../../shared/schemas/messages.ts';
@@ -158,7 +159,7 @@ async function queueNotifications(tx: Tx, scope: FamilyScope, conversationId: st
   if (due.length === 0) return;
   const [family] = await tx.select({ name: families.displayName }).from(families).where(and(eq(families.collaborationId, scope.collaborationId), eq(families.id, scope.familyId)));
   for (const m of due) {
-    await queueMail(tx, { ...newMessageMail({ to: m.email, name: m.name, familyName: family!.name, url: `${publicUrl}/families/${scope.familyId}/messages`, locale: m.locale === 'en' ? 'en' : 'nl-BE' }), collaborationId: scope.collaborationId });
+    await queueMail(tx, { ...newMessageMail({ to: m.email, name: m.name, familyName: family!.name, url: `${publicUrl}/families/${scope.familyId}/messages`, locale: asLocale(m.locale) }), collaborationId: scope.collaborationId });
   }
   await tx.update(conversationMembers).set({ notifiedAt: sql`now()` }).where(and(
     eq(conversationMembers.collaborationId, scope.collaborationId), inArray(conversationMembers.id, due.map((m) => m.memberId)),

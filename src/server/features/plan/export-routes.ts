@@ -1,4 +1,5 @@
 import { FamilyParams } from '../../../shared/schemas/families.ts';
+import { translator } from '../../i18n/translate.ts';
 import { ExportQuery } from '../../../shared/schemas/plan.ts';
 import { auditRole, requireReader } from '../../access/family-scope.ts';
 import { audit } from '../../audit/audit.ts';
@@ -32,13 +33,13 @@ export function exportRoutes(app: App, { db, clock }: FeatureDeps) {
         const names = new Map(plan.participants.map((p) => [p.id, p.displayName]));
         const pdf = await renderPdf({ ...document, blocks: [...document.blocks, ...networkBlocks(network, services, names, locale)], createdAt: now });
         await audit(tx, req.ctx, { ...logged, action: 'print', entityType: 'plan_pdf' });
-        return sendPdf(reply, pdf, pdfFileName(locale === 'en' ? `family plan ${plan.displayName}` : `gezinsplan ${plan.displayName}`, today));
+        return sendPdf(reply, pdf, pdfFileName(translator(locale)('pdf.plan.fileName', { name: plan.displayName }), today));
       }
       const body = await loadWholeFile(tx, actor, scope, plan, now);
       if (req.query.format === 'pdf') {
         const pdf = await renderPdf({ ...fileDocument(body, locale, today), createdAt: now });
         await audit(tx, req.ctx, { ...logged, action: 'print', entityType: 'file_pdf' });
-        return sendPdf(reply, pdf, pdfFileName(locale === 'en' ? `family file ${plan.displayName}` : `dossier ${plan.displayName}`, today));
+        return sendPdf(reply, pdf, pdfFileName(translator(locale)('pdf.file.fileName', { name: plan.displayName }), today));
       }
       await audit(tx, req.ctx, { ...logged, action: 'export', entityType: 'family_export' });
       const name = pdfFileName(`gezinsplan ${plan.displayName}`, today).replace(/\.pdf$/, '.json');

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Locale } from '../../../shared/locales.ts';
+import { type Locale, asLocale } from '../../../shared/locales.ts';
 import type { Config } from '../../config.ts';
 import { rowsOf, type Db, type Executor } from '../../db/connection.ts';
 import { ensureOneScheduled } from '../../jobs/queue.ts';
@@ -17,7 +17,7 @@ export async function coordinatorsOf(db: Executor, collaborationId: string): Pro
     select u.email, u.name, u.locale from memberships m join users u on u.id = m.user_id
     where m.collaboration_id = ${collaborationId} and m.active and u.active and 'coordinator' = any(m.roles)
     order by u.email`));
-  return rows.map((r) => ({ ...r, locale: r.locale === 'en' ? 'en' : 'nl-BE' }));
+  return rows.map((r) => ({ ...r, locale: asLocale(r.locale) }));
 }
 const tz = sql.raw(`'${TIME_ZONE}'`);
 

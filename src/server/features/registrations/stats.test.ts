@@ -97,7 +97,7 @@ describe('the daily warning digest', () => {
     await warningDigestHandler(t.db, t.config, () => now)({});
     const [mail, ...more] = await mailsTo(t.db, demo('coordinator', 'antwerpen'));
     expect(more).toEqual([]);
-    expect(mail!.subject).toBe('3 aanmelding(en) wachten te lang op eerste contact');
+    expect(mail!.subject).toBe('3 aanmeldingen wachten te lang op eerste contact');
     expect(mail!.collaborationId).toBe(antwerpen);
     for (const name of ['F', 'G', 'H']) expect(mail!.text).toContain(`- ${name}: `);
     expect(mail!.text).toContain('- F: 34 dagen geleden');

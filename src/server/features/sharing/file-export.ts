@@ -20,6 +20,7 @@ import { listPriorInvolvements } from './prior-involvements.ts';
 import { listClosures } from '../closure/service.ts';
 import { listHandovers } from '../closure/handovers.ts';
 import { listReflections } from '../reflections/service.ts';
+import { formatDateTime, translator } from '../../i18n/translate.ts';
 
 /** The people around the family and the help involved, as far as the asker may see them. */
 export async function loadNetworkAndServices(tx: Tx, scope: FamilyScope) {
@@ -71,36 +72,28 @@ export async function loadWholeFile(tx: Tx, actor: Actor, scope: FamilyScope, pl
 
 export type WholeFile = Awaited<ReturnType<typeof loadWholeFile>>;
 
-const WORDS = {
-  'nl-BE': {
-    title: (name: string) => `Het dossier van ${name}`, subtitle: 'Alles wat over ons gezin is opgeschreven, en wie het bekeek',
-    closure: 'Afsluiting van de begeleiding', closedOn: 'Afgesloten op', reopenedOn: 'Opnieuw gestart op', handoverTo: 'Warme overdracht naar',
-    reflections: 'Eigen kracht: hoe sterk we ons voelen', competence: 'Kennen en kunnen', motivation: 'Willen en durven', social: 'Mensen om ons heen', family: 'het hele gezin',
-    members: 'Wie hoort bij het gezin', contacts: 'Gesprekken en contacten', history: 'Wat er veranderde', looked: 'Wie keek in ons dossier',
-    name: 'Naam', relation: 'Wie', when: 'Wanneer', who: 'Wie', what: 'Wat', organisation: 'Organisatie', none: 'Nog niets.',
-    more: (n: number) => `… en nog ${n} oudere regels (zie het JSON-bestand).`,
-    actions: { create: 'schreef iets bij', read: 'bekeek', update: 'veranderde', delete: 'haalde weg', export: 'downloadde', print: 'drukte af', search: 'zocht' } as Record<string, string>,
-    changes: { create: 'nieuw', update: 'veranderd', delete: 'weggehaald' } as Record<string, string>,
-  },
-  en: {
-    title: (name: string) => `The file of ${name}`, subtitle: 'Everything written down about our family, and who looked at it',
-    closure: 'End of the guidance', closedOn: 'Closed on', reopenedOn: 'Started again on', handoverTo: 'Warm handover to',
-    reflections: 'Own strength: how strong we feel', competence: 'Knowing and being able', motivation: 'Wanting and daring', social: 'People around us', family: 'the whole family',
-    members: 'Who belongs to the family', contacts: 'Conversations and contacts', history: 'What changed', looked: 'Who looked at our file',
-    name: 'Name', relation: 'Who', when: 'When', who: 'Who', what: 'What', organisation: 'Organisation', none: 'Nothing yet.',
-    more: (n: number) => `… and ${n} older lines (see the JSON file).`,
-    actions: { create: 'added something', read: 'looked at', update: 'changed', delete: 'removed', export: 'downloaded', print: 'printed', search: 'searched' } as Record<string, string>,
-    changes: { create: 'new', update: 'changed', delete: 'removed' } as Record<string, string>,
-  },
-} as const;
+/** The file's words from the catalogue, in the shape the document below reads them. */
+function fileWords(locale: Locale) {
+  const t = translator(locale);
+  const word = (key: 'closure' | 'closedOn' | 'reopenedOn' | 'handoverTo' | 'reflections' | 'competence' | 'motivation' | 'social' | 'family' | 'members'
+    | 'contacts' | 'history' | 'looked' | 'name' | 'relation' | 'when' | 'who' | 'what' | 'organisation' | 'none') => t(`pdf.file.${key}`);
+  return {
+    title: (name: string) => t('pdf.file.title', { name }), subtitle: t('pdf.file.subtitle'),
+    closure: word('closure'), closedOn: word('closedOn'), reopenedOn: word('reopenedOn'), handoverTo: word('handoverTo'),
+    reflections: word('reflections'), competence: word('competence'), motivation: word('motivation'), social: word('social'), family: word('family'),
+    members: word('members'), contacts: word('contacts'), history: word('history'), looked: word('looked'),
+    name: word('name'), relation: word('relation'), when: word('when'), who: word('who'), what: word('what'), organisation: word('organisation'), none: word('none'),
+    more: (n: number) => t('pdf.file.more', { n }),
+    action: (action: string) => t(`pdf.file.actions.${action}` as 'pdf.file.actions.read', { defaultValue: action }),
+    change: (action: string) => t(`pdf.file.changes.${action}` as 'pdf.file.changes.create', { defaultValue: action }),
+  };
+}
 
 /** Lines of a long table printed; the rest is in the JSON export. */
 const PRINTED_ROWS = 300;
 
-const when = (iso: string, locale: Locale) =>
-  new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Brussels' }).format(new Date(iso));
-const day = (iso: string, locale: Locale) =>
-  new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'Europe/Brussels' }).format(new Date(`${iso}T12:00:00Z`));
+const when = (iso: string, locale: Locale) => formatDateTime(iso, locale, { dateStyle: 'medium', timeStyle: 'short' });
+const day = (iso: string, locale: Locale) => formatDateTime(iso, locale, { dateStyle: 'medium' });
 
 function table(header: string[], rows: string[][], more: (n: number) => string, empty: string): Block[] {
   if (rows.length === 0) return [{ kind: 'paragraph', text: empty, italic: true }];
@@ -110,7 +103,7 @@ function table(header: string[], rows: string[][], more: (n: number) => string, 
 
 /** The closing summary the family keeps, first in the document, and each handover's note. */
 function closureBlocks(file: WholeFile, locale: Locale): Block[] {
-  const w = WORDS[locale];
+  const w = fileWords(locale);
   if (!file.closures || file.closures.length === 0) return [];
   const blocks: Block[] = [{ kind: 'heading', level: 1, text: w.closure }];
   for (const c of file.closures) {
@@ -126,12 +119,12 @@ function closureBlocks(file: WholeFile, locale: Locale): Block[] {
 
 /** The whole file as one readable document: the plan, the people, the contacts, the history and who looked. */
 export function fileDocument(file: WholeFile, locale: Locale, today: string): PlainDocument {
-  const w = WORDS[locale];
+  const w = fileWords(locale);
   const plan = planDocument(file.plan, locale, today);
   const members = file.members.map((m: Member) => [m.displayName, m.relation ?? '']);
   const contacts = file.contactMoments.map((c: ContactMoment) => [day(c.occurredOn, locale), c.summary]);
-  const history = file.history.map((h: PlanChange) => [when(h.at, locale), h.changedByName ?? '', `${w.changes[h.action] ?? h.action}: ${h.itemType}`]);
-  const looked = (file.accessLog ?? []).map((e: AccessLogEntry) => [when(e.occurredAt, locale), e.actorName ?? '', e.organisationName ?? '', `${w.actions[e.action] ?? e.action} ${e.entityType}`]);
+  const history = file.history.map((h: PlanChange) => [when(h.at, locale), h.changedByName ?? '', `${w.change(h.action)}: ${h.itemType}`]);
+  const looked = (file.accessLog ?? []).map((e: AccessLogEntry) => [when(e.occurredAt, locale), e.actorName ?? '', e.organisationName ?? '', `${w.action(e.action)} ${e.entityType}`]);
   return {
     ...plan,
     title: w.title(file.family.displayName),

@@ -1,4 +1,5 @@
 import { and, eq, isNull, ne } from 'drizzle-orm';
+import { asLocale } from '../../../shared/locales.ts';
 import type { z } from 'zod';
 import type { Invitation, InvitationInput } from '../../../shared/schemas/sharing.ts';
 import { mayCoordinate, refuseCoachWithoutLead } from '../../access/coordination.ts';
@@ -62,7 +63,7 @@ export async function invite(tx: Tx, ctx: RequestContext, scope: FamilyScope, bo
   const url = hasPassword ? `${publicUrl}/login` : signInLinkUrl(publicUrl, await issueToken(tx, user.id, 'family_invitation'));
   await queueMail(tx, familyInvitationMail({
     to: body.email, name: p.displayName, familyName: family!.name, invitedBy: inviter!.name, url, existingAccount: hasPassword,
-    locale: user.locale === 'en' ? 'en' : 'nl-BE',
+    locale: asLocale(user.locale),
   }));
   const after = { id: p.id, displayName: p.displayName, email: body.email, hasAccount: true };
   await recordChange(tx, ctx, scope, { itemType: 'member', itemId: p.id, action: before ? 'update' : 'create', lifeDomainId: null, isPrivate: false, authorParticipantId: writer.participantId, before, after });
