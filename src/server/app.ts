@@ -61,6 +61,8 @@ export interface AppDeps {
   listen?: Listen | null;
   /** Where the log lines go (standard output by default); tests read them to prove what never appears in them. */
   logStream?: { write(line: string): void };
+  /** Told of every route as it is registered; tests use it to try every door. */
+  onRoute?: (route: { method: string | string[]; url: string; config?: unknown }) => void;
 }
 
 const featureRoutes: ((app: App, deps: FeatureDeps) => void)[] = [
@@ -71,7 +73,7 @@ const featureRoutes: ((app: App, deps: FeatureDeps) => void)[] = [
   identityProviderRoutes,
 ];
 
-export async function buildApp({ config, db, webRoot = null, clock = () => new Date(), listen = null, logStream }: AppDeps) {
+export async function buildApp({ config, db, webRoot = null, clock = () => new Date(), listen = null, logStream, onRoute }: AppDeps) {
   const app = Fastify({
     logger: {
       level: config.LOG_LEVEL,
@@ -91,6 +93,7 @@ export async function buildApp({ config, db, webRoot = null, clock = () => new D
     bodyLimit: 1_048_576,
   }).withTypeProvider<ZodTypeProvider>();
 
+  if (onRoute) app.addHook('onRoute', (route) => onRoute(route));
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(makeErrorHandler(db));

@@ -15,7 +15,7 @@ const EXPECTED_TABLES = [
   'mail_attachments', 'mail_outbox', 'meeting_item_people', 'meeting_items', 'meeting_notes',
   'meeting_replies', 'meetings', 'memberships', 'messages', 'network_availability', 'network_people',
   'network_ties', 'own_strength_reflections', 'partner_organisations', 'plan_changes', 'plan_item_members',
-  'plan_items', 'plan_templates', 'plan_version_items', 'plan_versions', 'postcodes', 'prior_involvements', 'recovery_codes',
+  'plan_items', 'plan_templates', 'plan_version_items', 'plan_versions', 'platform_second_factor_policies', 'postcodes', 'prior_involvements', 'recovery_codes',
   'registration_coaches', 'registration_tallies', 'registrations', 'round_table_facts', 'round_table_long_gaps', 'second_factor_policies', 'second_factors', 'sessions', 'social_map_entries', 'sso_sign_ins',
   'team_case_advice', 'team_cases', 'team_meetings', 'trajectory_facts', 'trajectory_tallies', 'users',
 ];

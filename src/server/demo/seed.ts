@@ -1,18 +1,25 @@
 import { sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import { DEFAULT_LIFE_DOMAINS } from '../../shared/pictograms.ts';
-import type { Role } from '../../shared/roles.ts';
+import { ROLES, type Role } from '../../shared/roles.ts';
 import type { Db } from '../db/connection.ts';
-import { collaborations, governmentAnalysts, lifeDomains, memberships, partnerOrganisations, postcodes, users } from '../db/schema/index.ts';
+import {
+  collaborations, governmentAnalysts, lifeDomains, memberships, partnerOrganisations, platformSecondFactorPolicies, postcodes, secondFactorPolicies, users,
+} from '../db/schema/index.ts';
+import { defaultPolicy, PLATFORM_ROLES } from '../features/second-factor/policy.ts';
 import { hashPassword } from '../features/auth/passwords.ts';
 import { DEMO_COLLABORATIONS, DEMO_PASSWORD, demoAccounts } from './accounts.ts';
 import { seedDemoFamilies } from './families.ts';
 import { seedDemoPortal } from './portal.ts';
 import { seedDemoRegistrations } from './registrations.ts';
 
-/** Loads the demo only into an empty database, in one transaction: all of it or nothing. */
-/** `clock` dates the demo registrations (ages relative to now). */
+/**
+ * Loads the demo only into an empty database, in one transaction: all of it or nothing. Never in
+ * production: its accounts share a published password and sign in without a second factor.
+ * `clock` dates the demo registrations (ages relative to now).
+ */
 export async function seedDemoIfEmpty(db: Db, logger: Pick<Logger, 'info'>, clock: () => Date = () => new Date()): Promise<boolean> {
+  if (process.env.NODE_ENV === 'production') throw new Error('The demo data is never loaded in production');
   const [row] = (await db.execute(sql`select count(*)::int as n from users`) as unknown as { rows: { n: number }[] }).rows;
   if ((row?.n ?? 0) > 0) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -27,6 +34,9 @@ export async function seedDemoIfEmpty(db: Db, logger: Pick<Logger, 'info'>, cloc
         .insert(partnerOrganisations)
         .values(c.partners.map(([name, kind]) => ({ name, kind, collaborationId })))
         .returning({ id: partnerOrganisations.id });
+      // The demo signs in with the password alone: a stored choice per role that its admin sees and can
+      // change under "Tweede stap" (a new collaboration keeps the default: required).
+      await tx.insert(secondFactorPolicies).values(ROLES.map((role) => ({ ...defaultPolicy(role), collaborationId, required: false })));
       const people = accounts.filter((a) => a.collaboration === c.name);
       const ids = new Map<string, string>();
       for (const [i, person] of people.entries()) {
@@ -49,6 +59,7 @@ export async function seedDemoIfEmpty(db: Db, logger: Pick<Logger, 'info'>, cloc
     const analyst = accounts.find((a) => a.role === 'government_analyst')!;
     const [analystUser] = await tx.insert(users).values({ email: analyst.email, name: analyst.name, passwordHash }).returning({ id: users.id });
     await tx.insert(governmentAnalysts).values({ userId: analystUser!.id });
+    await tx.insert(platformSecondFactorPolicies).values(PLATFORM_ROLES.map((role) => ({ role, required: false, graceDays: 0 })));
   });
   logger.info({ accounts: accounts.length }, 'demo data loaded');
   return true;

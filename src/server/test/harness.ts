@@ -1,6 +1,6 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
-import { buildApp, type GezinsplanApp } from '../app.ts';
+import { buildApp, type AppDeps, type GezinsplanApp } from '../app.ts';
 import { loadConfig, type Config } from '../config.ts';
 import type { Database, Db } from '../db/connection.ts';
 import { seedDemoIfEmpty } from '../demo/seed.ts';
@@ -16,14 +16,14 @@ export interface TestContext {
 }
 
 /** One app on its own fresh database per test file, with the demo data (two collaborations) loaded. */
-export function useTestApp(env: Record<string, string> = {}, opts: { clock?: () => Date; logStream?: { write(line: string): void } } = {}): TestContext {
+export function useTestApp(env: Record<string, string> = {}, opts: { clock?: () => Date; logStream?: { write(line: string): void }; onRoute?: AppDeps['onRoute'] } = {}): TestContext {
   const ctx = {} as TestContext;
   beforeAll(async () => {
     ctx.database = await freshDatabase();
     ctx.db = ctx.database.db;
     ctx.config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env });
     await seedDemoIfEmpty(ctx.db, { info: () => undefined }, opts.clock);
-    ctx.app = await buildApp({ config: ctx.config, db: ctx.db, clock: opts.clock, listen: ctx.database.listen, logStream: opts.logStream });
+    ctx.app = await buildApp({ config: ctx.config, db: ctx.db, clock: opts.clock, listen: ctx.database.listen, logStream: opts.logStream, onRoute: opts.onRoute });
   });
   afterAll(async () => {
     await ctx.app?.close();

@@ -45,3 +45,12 @@ export type SecondFactorPolicy = z.infer<typeof SecondFactorPolicy>;
 export const SecondFactorPolicyPut = z.object({
   roles: z.array(RolePolicy).length(ROLES.length).refine((r) => new Set(r.map((x) => x.role)).size === ROLES.length, { message: 'Each role once' }),
 });
+
+export const PLATFORM_POLICY_ROLES = ['platform_admin', 'government_analyst'] as const;
+export const PlatformRolePolicy = z.object({ role: z.enum(PLATFORM_POLICY_ROLES), required: z.boolean(), graceDays: z.number().int().min(0).max(90) });
+export const PlatformSecondFactorPolicy = z.object({ roles: z.array(PlatformRolePolicy), version: z.number().int() }).meta({ id: 'PlatformSecondFactorPolicy' });
+export type PlatformSecondFactorPolicy = z.infer<typeof PlatformSecondFactorPolicy>;
+export const PlatformSecondFactorPolicyPut = z.object({
+  roles: z.array(PlatformRolePolicy).length(PLATFORM_POLICY_ROLES.length)
+    .refine((r) => new Set(r.map((x) => x.role)).size === PLATFORM_POLICY_ROLES.length, { message: 'Each role once' }),
+});

@@ -67,3 +67,23 @@ export const secondFactorPolicies = pgTable(
     check('second_factor_policies_grace', sql`${t.graceDays} between 0 and 90`),
   ],
 );
+
+/**
+ * The rule for the accounts that see across collaborations (platform administrators, government
+ * analysts): no collaboration's admin may loosen it, only a platform administrator. No row means
+ * the default: required at once.
+ */
+export const platformSecondFactorPolicies = pgTable(
+  'platform_second_factor_policies',
+  {
+    role: text().primaryKey(),
+    required: boolean().notNull(),
+    graceDays: integer().notNull(),
+    version: integer().notNull().default(1),
+    updatedAt: now(),
+  },
+  (t) => [
+    check('platform_second_factor_policies_role', sql`${t.role} in ('platform_admin','government_analyst')`),
+    check('platform_second_factor_policies_grace', sql`${t.graceDays} between 0 and 90`),
+  ],
+);

@@ -7,7 +7,8 @@ import type { RequestContext } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
 import { queueMail } from '../../mail/outbox.ts';
 import { signInLinkMail } from '../../mail/family-templates.ts';
-import { createSession, type SessionTimeouts } from './sessions.ts';
+import { startSignInSession } from '../second-factor/sign-in.ts';
+import type { SessionTimeouts } from './sessions.ts';
 import { isThrottled, recordFailure } from './throttle.ts';
 import { consumeToken, findValidToken, issueToken } from './tokens.ts';
 
@@ -38,16 +39,15 @@ export async function requestSignInLink(db: Db, config: LinkConfig, ctx: Request
 }
 
 /** A sign-in or invitation link, used once: it starts a session like a password sign-in. */
-export async function redeemSignInLink(db: Db, config: SessionTimeouts, ctx: RequestContext, secret: string) {
+export async function redeemSignInLink(db: Db, config: SessionTimeouts, ctx: RequestContext, secret: string, now: Date) {
   return db.transaction(async (tx) => {
     const token = await findValidToken(tx, secret);
     const usable = token && (token.purpose === 'magic_link' || token.purpose === 'family_invitation');
     if (!usable || !(await consumeToken(tx, token.tokenHash))) throw new AppError(404, 'token_invalid');
     const [user] = await tx.select().from(users).where(and(eq(users.id, token.userId), eq(users.active, true)));
     if (!user) throw new AppError(404, 'token_invalid');
-    const session = await createSession(tx, user.id, config);
-    await audit(tx, ctx, { action: 'login', entityType: 'session', entityId: user.id, actorUserId: user.id, reason: token.purpose });
-    return { userId: user.id, ...session };
+    // A professional invited into a family's circle still gives their second factor.
+    return startSignInSession(tx, ctx, config, user.id, now, token.purpose);
   });
 }
 

@@ -2,7 +2,7 @@ import type { Me } from '../../../shared/schemas/auth.ts';
 import { loadActor, type Actor } from '../../access/actor.ts';
 import type { Executor } from '../../db/connection.ts';
 import { unauthenticated } from '../../http/errors.ts';
-import { secondFactorStatus } from '../second-factor/service.ts';
+import { secondFactorStatus } from '../second-factor/status.ts';
 
 /** The signed-in person as the web app sees them: who, where, which roles, and their second factor. */
 export async function presentMe(db: Executor, actor: Actor, csrfToken: string, now: Date): Promise<Me> {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { eq } from 'drizzle-orm';
-import { LoginBody, Me, MePatch, PasswordResetRequestBody, SetPasswordBody, TokenInfo } from '../../../shared/schemas/auth.ts';
+import { LoginBody, Me, MePatch, PasswordResetRequestBody, SetPasswordBody, SignInResult, TokenInfo } from '../../../shared/schemas/auth.ts';
+import type { SecondStep } from '../second-factor/sign-in.ts';
 import { requireActor } from '../../access/policy.ts';
 import { users } from '../../db/schema/index.ts';
 import type { App, FeatureDeps } from '../../http/route-types.ts';
@@ -13,15 +14,17 @@ import { MagicLinkRedeem, MagicLinkRequest } from '../../../shared/schemas/shari
 const tags = ['auth'];
 
 export function authRoutes(app: App, { db, config, clock }: FeatureDeps) {
-  const signedIn = (userId: string, csrfToken: string) => meOf(db, userId, csrfToken, clock());
+  /** A full session answers who this is; a half one only which second step comes next. */
+  const signedIn = (s: { userId: string; csrfToken: string; secondStep?: SecondStep | null }): Promise<SignInResult> =>
+    s.secondStep ? Promise.resolve({ secondFactorStep: s.secondStep, csrfToken: s.csrfToken }) : meOf(db, s.userId, s.csrfToken, clock());
 
   app.post('/auth/login', {
-    schema: { tags, summary: 'Sign in with email and password', body: LoginBody, response: { 200: Me } },
+    schema: { tags, summary: 'Sign in with email and password; when a second factor follows, only that step is open', body: LoginBody, response: { 200: SignInResult } },
     config: { public: true },
   }, async (req, reply) => {
-    const session = await login(db, config, req.ctx, req.body);
+    const session = await login(db, config, req.ctx, req.body, clock());
     setSessionCookie(reply, config, session.token);
-    return signedIn(session.userId, session.csrfToken);
+    return signedIn(session);
   });
 
   app.post('/auth/logout', { schema: { tags, summary: 'Sign out', response: { 204: z.null() } }, config: { secondFactorStep: true } }, async (req, reply) => {
@@ -47,12 +50,12 @@ export function authRoutes(app: App, { db, config, clock }: FeatureDeps) {
   });
 
   app.post('/auth/magic-link/redeem', {
-    schema: { tags, summary: 'Sign in with a sign-in or invitation link (single use)', body: MagicLinkRedeem, response: { 200: Me } },
+    schema: { tags, summary: 'Sign in with a sign-in or invitation link (single use)', body: MagicLinkRedeem, response: { 200: SignInResult } },
     config: { public: true },
   }, async (req, reply) => {
-    const session = await redeemSignInLink(db, config, req.ctx, req.body.token);
+    const session = await redeemSignInLink(db, config, req.ctx, req.body.token, clock());
     setSessionCookie(reply, config, session.token);
-    return signedIn(session.userId, session.csrfToken);
+    return signedIn(session);
   });
 
   app.get('/auth/tokens/:token', {
@@ -61,12 +64,12 @@ export function authRoutes(app: App, { db, config, clock }: FeatureDeps) {
   }, async (req) => describeToken(db, req.params.token));
 
   app.post('/auth/set-password', {
-    schema: { tags, summary: 'Choose a password from an invitation or reset link, and sign in', body: SetPasswordBody, response: { 200: Me } },
+    schema: { tags, summary: 'Choose a password from an invitation or reset link, and sign in', body: SetPasswordBody, response: { 200: SignInResult } },
     config: { public: true },
   }, async (req, reply) => {
-    const session = await setPassword(db, config, req.ctx, req.body);
+    const session = await setPassword(db, config, req.ctx, req.body, clock());
     setSessionCookie(reply, config, session.token);
-    return signedIn(session.userId, session.csrfToken);
+    return signedIn(session);
   });
 
   app.get('/me', { schema: { tags, summary: 'The signed-in user, memberships and CSRF token', response: { 200: Me } } }, async (req) => {

@@ -9,8 +9,9 @@ import { queueMail } from '../../mail/outbox.ts';
 import { passwordResetMail } from '../../mail/templates.ts';
 import type { LoginBody, SetPasswordBody } from '../../../shared/schemas/auth.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
-import { createSession, deleteSession, deleteUserSessions } from './sessions.ts';
-import { clearFailures, isThrottled, recordFailure } from './throttle.ts';
+import { startSignInSession } from '../second-factor/sign-in.ts';
+import { deleteSession, deleteUserSessions } from './sessions.ts';
+import { addressThrottleKey, clearFailures, emailThrottleKey, isThrottled, recordFailure } from './throttle.ts';
 import { consumeToken, findValidToken, issueToken } from './tokens.ts';
 
 /** Failures allowed from one client address, as a multiple of those allowed for one email. */
@@ -22,10 +23,10 @@ type AuthConfig = Pick<Config, 'SESSION_IDLE_MINUTES' | 'SESSION_ABSOLUTE_HOURS'
  * Unknown email and wrong password give the same answer, take the same time (a real argon2
  * verify either way) and count toward the same throttle, so nobody can learn who has an account.
  */
-export async function login(db: Db, config: AuthConfig, ctx: RequestContext, body: LoginBody) {
+export async function login(db: Db, config: AuthConfig, ctx: RequestContext, body: LoginBody, now: Date) {
   const limits = { maxFailures: config.LOGIN_MAX_FAILURES, windowMinutes: config.LOGIN_WINDOW_MINUTES };
-  const emailKey = `email:${body.email}`;
-  const ipKey = `ip:${ctx.clientAddress}`;
+  const emailKey = emailThrottleKey(body.email);
+  const ipKey = addressThrottleKey(ctx.clientAddress);
   const keys = [emailKey, ipKey];
   // One address may be a whole office behind NAT: it gets more room than one account, but not unlimited.
   const ipLimits = { ...limits, maxFailures: limits.maxFailures * IP_FAILURE_FACTOR };
@@ -42,10 +43,11 @@ export async function login(db: Db, config: AuthConfig, ctx: RequestContext, bod
     throw new AppError(401, 'invalid_credentials');
   }
   return db.transaction(async (tx) => {
-    await clearFailures(tx, emailKey);
-    const session = await createSession(tx, user.id, config);
-    await audit(tx, ctx, { action: 'login', entityType: 'session', entityId: user.id, actorUserId: user.id });
-    return { userId: user.id, ...session };
+    const session = await startSignInSession(tx, ctx, config, user.id, now);
+    // While a code is still to come the count stays: otherwise a right password between wrong codes
+    // would let someone guess codes without end. The full sign-in clears it (completeSecondStep).
+    if (!session.secondStep) await clearFailures(tx, emailKey);
+    return session;
   });
 }
 
@@ -79,7 +81,7 @@ export async function describeToken(db: Db, secret: string) {
 }
 
 /** Sets the password from an invitation or reset link, ends all other sessions, and signs in. */
-export async function setPassword(db: Db, config: AuthConfig, ctx: RequestContext, body: SetPasswordBody) {
+export async function setPassword(db: Db, config: AuthConfig, ctx: RequestContext, body: SetPasswordBody, now: Date) {
   const passwordHash = await hashPassword(body.password);
   return db.transaction(async (tx) => {
     const token = await findValidToken(tx, body.token);
@@ -93,8 +95,8 @@ export async function setPassword(db: Db, config: AuthConfig, ctx: RequestContex
       .returning();
     if (!user?.active) throw new AppError(404, 'token_invalid');
     await deleteUserSessions(tx, user.id);
-    const session = await createSession(tx, user.id, config);
-    await audit(tx, ctx, { action: 'update', entityType: 'password', entityId: user.id, reason: token.purpose });
-    return { userId: user.id, ...session };
+    await audit(tx, ctx, { action: 'update', entityType: 'password', entityId: user.id, reason: token.purpose, actorUserId: user.id });
+    // A reset link proves the mailbox, not the second factor: that step still follows.
+    return startSignInSession(tx, ctx, config, user.id, now, token.purpose);
   });
 }

@@ -11,6 +11,10 @@ export interface ThrottleLimits {
  * Failed sign-ins are counted per key (the email, and the client address) in the database, so
  * every app instance sees the same counters. Unknown emails count exactly like known ones.
  */
+/** The counter of one account's failed sign-ins: wrong passwords and wrong second-factor codes alike. */
+export const emailThrottleKey = (email: string) => `email:${email}`;
+export const addressThrottleKey = (clientAddress: string) => `ip:${clientAddress}`;
+
 export async function isThrottled(db: Executor, keys: string[], limits: ThrottleLimits): Promise<boolean> {
   for (const key of keys) {
     const [row] = await db.select().from(loginThrottle).where(eq(loginThrottle.key, key));

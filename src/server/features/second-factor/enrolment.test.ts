@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { accessLog, loginThrottle, recoveryCodes, secondFactorPolicies, secondFactors, sessions } from '../../db/schema/index.ts';
-import { demo, signIn, useTestApp, type Client } from '../../test/harness.ts';
+import { clientFor, cookieFrom, demo, PLATFORM_ADMIN, signIn, useTestApp, type Client } from '../../test/harness.ts';
 import { collaborationIdOf, expectError, userIdOf } from '../../test/helpers.ts';
 import { codeAt } from './totp.ts';
 
@@ -74,7 +74,8 @@ describe('linking an authenticator app', () => {
     const ok = await first.request('POST', '/api/v1/me/second-factor/totp/confirm', { body: { factorId: started.factorId, code } });
     expect(ok.statusCode).toBe(200);
     const oldCodes = ok.json<{ recoveryCodes: string[] }>().recoveryCodes;
-    const client = await signIn(t.app, email);
+    // Enrolment renewed the session: the answer's cookie is the full one.
+    const client = clientFor(t.app, cookieFrom(ok), ok.json<{ csrfToken: string }>().csrfToken);
 
     expectError(await client.request('POST', '/api/v1/me/second-factor/recovery-codes', { body: { code } }), 401, 'invalid_code');
     const before = await t.db.select().from(recoveryCodes).where(eq(recoveryCodes.userId, userId));
@@ -108,11 +109,11 @@ describe('linking an authenticator app', () => {
 });
 
 describe('the second-factor policy of a collaboration', () => {
-  it('defaults to every role, admins, coordinators and the DPO at once, others within 7 days; an admin changes it with If-Match', async () => {
-    const admin = await signIn(t.app, demo('admin', 'antwerpen'));
-    const collaborationId = await collaborationIdOf(t.db, 'antwerpen');
-    const url = `/api/v1/collaborations/${collaborationId}/second-factor-policy`;
-    const read = await admin.request('GET', url);
+  it('defaults to every role for a new collaboration, admins, coordinators and the DPO at once, others within 7 days', async () => {
+    const platform = await signIn(t.app, PLATFORM_ADMIN);
+    const made = await platform.request('POST', '/api/v1/collaborations', { body: { name: 'Samenwerkingsverband Nieuw' } });
+    expect(made.statusCode).toBe(201);
+    const read = await platform.request('GET', `/api/v1/collaborations/${made.json<{ id: string }>().id}/second-factor-policy`);
     expect(read.statusCode).toBe(200);
     expect(read.headers.etag).toBe('"1"');
     expect(read.json()).toEqual({
@@ -123,8 +124,26 @@ describe('the second-factor policy of a collaboration', () => {
         { role: 'dpo', required: true, graceDays: 0 },
       ],
     });
+  });
+
+  it('is stored as "not required" for every role in the demo, and an admin changes it with If-Match', async () => {
+    const admin = await signIn(t.app, demo('admin', 'antwerpen'));
+    const collaborationId = await collaborationIdOf(t.db, 'antwerpen');
+    const url = `/api/v1/collaborations/${collaborationId}/second-factor-policy`;
+    const read = await admin.request('GET', url);
+    expect(read.statusCode).toBe(200);
+    expect(read.headers.etag).toBe('"1"');
+    expect(read.json()).toEqual({
+      version: 1,
+      roles: [
+        { role: 'admin', required: false, graceDays: 0 }, { role: 'coordinator', required: false, graceDays: 0 },
+        { role: 'coach', required: false, graceDays: 7 }, { role: 'referrer', required: false, graceDays: 7 },
+        { role: 'dpo', required: false, graceDays: 0 },
+      ],
+    });
+    // Admins stay free of it here: the next test signs in as this admin with the password alone.
     const roles = [
-      { role: 'admin', required: true, graceDays: 0 }, { role: 'coordinator', required: true, graceDays: 2 },
+      { role: 'admin', required: false, graceDays: 0 }, { role: 'coordinator', required: true, graceDays: 2 },
       { role: 'coach', required: true, graceDays: 14 }, { role: 'referrer', required: false, graceDays: 7 },
       { role: 'dpo', required: true, graceDays: 1 },
     ];
@@ -139,18 +158,20 @@ describe('the second-factor policy of a collaboration', () => {
     expect(logged.map((r) => [r.action, r.collaborationId, r.actorRole])).toEqual([['update', collaborationId, 'admin']]);
   });
 
-  it('is not visible to another collaboration (404) and not changeable by a coach or coordinator (403)', async () => {
+  it('is not visible to another collaboration (404) and not changeable by a coordinator, referrer or DPO (403)', async () => {
     const gent = await collaborationIdOf(t.db, 'gent');
     const url = `/api/v1/collaborations/${gent}/second-factor-policy`;
     const outsider = await signIn(t.app, demo('admin', 'antwerpen'));
     expectError(await outsider.request('GET', url), 404, 'not_found');
     const roles = (['admin', 'coordinator', 'coach', 'referrer', 'dpo'] as const).map((role) => ({ role, required: false, graceDays: 0 }));
     expectError(await outsider.request('PUT', url, { body: { roles }, headers: { 'if-match': '"1"' } }), 404, 'not_found');
-    for (const role of ['coordinator', 'coach1']) {
+    // (Both coaches of Gent linked an app in the tests above, so they sign in with a code.)
+    for (const role of ['coordinator', 'referrer', 'dpo']) {
       const member = await signIn(t.app, demo(role, 'gent'));
       expectError(await member.request('GET', url), 403, 'forbidden');
       expectError(await member.request('PUT', url, { body: { roles }, headers: { 'if-match': '"1"' } }), 403, 'forbidden');
     }
-    expect(await t.db.select().from(secondFactorPolicies).where(eq(secondFactorPolicies.collaborationId, gent))).toEqual([]);
+    const stored = await t.db.select().from(secondFactorPolicies).where(eq(secondFactorPolicies.collaborationId, gent));
+    expect(stored.map((r) => [r.required, r.version])).toEqual(Array.from({ length: 5 }, () => [false, 1]));
   });
 });

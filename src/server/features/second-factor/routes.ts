@@ -1,15 +1,16 @@
 import { CollaborationParams } from '../../../shared/schemas/common.ts';
 import {
-  RecoveryCodes, RecoveryCodesBody, SecondFactorPolicy, SecondFactorPolicyPut, SecondFactorStatus, SecondStepBody, TotpConfirmBody, TotpEnrolment,
+  PlatformSecondFactorPolicy, PlatformSecondFactorPolicyPut, RecoveryCodes, RecoveryCodesBody, SecondFactorPolicy, SecondFactorPolicyPut, SecondFactorStatus, SecondStepBody, TotpConfirmBody, TotpEnrolment,
 } from '../../../shared/schemas/second-factor.ts';
 import { Me } from '../../../shared/schemas/auth.ts';
-import { authorizeCollaboration, requireActor } from '../../access/policy.ts';
+import { authorizeCollaboration, requireActor, requirePlatformAdmin } from '../../access/policy.ts';
 import { requireIfMatch, setEtag } from '../../http/etag.ts';
 import type { App, FeatureDeps } from '../../http/route-types.ts';
 import { setSessionCookie } from '../../http/session-cookie.ts';
 import { meOf } from '../auth/me.ts';
-import { collaborationPolicy, savePolicy } from './policy.ts';
-import { completeSignIn, confirmTotpEnrolment, regenerateRecoveryCodes, secondFactorStatus, startTotpEnrolment } from './service.ts';
+import { collaborationPolicy, platformPolicy, savePlatformPolicy, savePolicy } from './policy.ts';
+import { completeSignIn, confirmTotpEnrolment, regenerateRecoveryCodes, startTotpEnrolment } from './service.ts';
+import { secondFactorStatus } from './status.ts';
 
 const tags = ['second factor'];
 /** Reachable by a session that still has to give (or set up) its second factor; see http/request-context.ts. */
@@ -71,6 +72,25 @@ export function secondFactorRoutes(app: App, { db, config, clock }: FeatureDeps)
     const role = authorizeCollaboration(requireActor(req.ctx.actor), collaborationId, 'manage');
     const expected = requireIfMatch(req);
     const policy = await db.transaction((tx) => savePolicy(tx, req.ctx, collaborationId, expected, req.body.roles, role));
+    setEtag(reply, policy.version);
+    return policy;
+  });
+
+  app.get('/platform/second-factor-policy', {
+    schema: { tags, summary: 'Whether platform administrators and government analysts must use a second factor (platform administrators)', response: { 200: PlatformSecondFactorPolicy } },
+  }, async (req, reply) => {
+    requirePlatformAdmin(requireActor(req.ctx.actor));
+    const policy = await platformPolicy(db);
+    setEtag(reply, policy.version);
+    return policy;
+  });
+
+  app.put('/platform/second-factor-policy', {
+    schema: { tags, summary: 'Set whether platform administrators and government analysts must use a second factor', body: PlatformSecondFactorPolicyPut, response: { 200: PlatformSecondFactorPolicy } },
+  }, async (req, reply) => {
+    requirePlatformAdmin(requireActor(req.ctx.actor));
+    const expected = requireIfMatch(req);
+    const policy = await db.transaction((tx) => savePlatformPolicy(tx, req.ctx, expected, req.body.roles));
     setEtag(reply, policy.version);
     return policy;
   });

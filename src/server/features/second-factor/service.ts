@@ -1,78 +1,30 @@
-import { and, eq, isNotNull, isNull, ne } from 'drizzle-orm';
+import { and, eq, isNull, ne } from 'drizzle-orm';
 import type { Config } from '../../config.ts';
 import type { Db, Executor } from '../../db/connection.ts';
-import { secondFactors, users } from '../../db/schema/index.ts';
-import { loadActor, type Actor } from '../../access/actor.ts';
+import { secondFactors } from '../../db/schema/index.ts';
+import type { Actor } from '../../access/actor.ts';
 import { audit } from '../../audit/audit.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { AppError, unauthenticated } from '../../http/errors.ts';
 import { queueMail } from '../../mail/outbox.ts';
-import { createSession, deleteOtherSessions, deleteSession, type SessionLevel } from '../auth/sessions.ts';
-import { clearFailures, isThrottled, recordFailure } from '../auth/throttle.ts';
+import { createSession, deleteOtherSessions } from '../auth/sessions.ts';
+import { addressThrottleKey, clearFailures, emailThrottleKey, isThrottled, recordFailure } from '../auth/throttle.ts';
 import { decryptSecret, encryptSecret, secondFactorKey } from './crypto.ts';
 import { recoveryCodeUsedMail } from './mail.ts';
-import { requirementFor } from './policy.ts';
 import { replaceRecoveryCodes, unusedRecoveryCodes, useRecoveryCode } from './recovery.ts';
+import { completeSecondStep } from './sign-in.ts';
+import { confirmedTotp, hasSecondFactor } from './status.ts';
 import { enrolmentPicture, matchingStep, newTotpSecret } from './totp.ts';
 
 export type SecondFactorConfig = Pick<Config, 'NODE_ENV' | 'DATA_DIR' | 'SECOND_FACTOR_KEY' | 'SESSION_IDLE_MINUTES' | 'SESSION_ABSOLUTE_HOURS' | 'LOGIN_MAX_FAILURES' | 'LOGIN_WINDOW_MINUTES'>;
 
-const DAY_MS = 24 * 3600_000;
 /** Failures allowed from one client address, as for the password (features/auth/service.ts). */
 const IP_FAILURE_FACTOR = 10;
 
-const confirmedTotp = async (db: Executor, userId: string) => {
-  const [row] = await db.select().from(secondFactors)
-    .where(and(eq(secondFactors.userId, userId), eq(secondFactors.kind, 'totp'), isNotNull(secondFactors.confirmedAt)));
-  return row ?? null;
-};
-
-export async function hasSecondFactor(db: Executor, userId: string): Promise<boolean> {
-  return (await confirmedTotp(db, userId)) !== null;
-}
-
-/** From when someone who must enrol can no longer work without it; null when they need not, or were never asked. */
-async function enrolBy(db: Executor, actor: Actor, now: Date, markAsked: boolean): Promise<Date | null> {
-  const { required, graceDays } = await requirementFor(db, actor);
-  if (!required) return null;
-  const [user] = await db.select({ askedAt: users.secondFactorAskedAt }).from(users).where(eq(users.id, actor.userId));
-  let askedAt = user?.askedAt ?? null;
-  if (!askedAt && markAsked) {
-    askedAt = now;
-    await db.update(users).set({ secondFactorAskedAt: now }).where(and(eq(users.id, actor.userId), isNull(users.secondFactorAskedAt)));
-  }
-  return askedAt ? new Date(askedAt.getTime() + graceDays * DAY_MS) : null;
-}
-
-/**
- * After a right password: someone with a second factor must still give it; someone who must enrol
- * and whose grace period is over may only enrol. Everyone else is signed in fully.
- */
-export async function levelAfterPassword(db: Executor, userId: string, now: Date): Promise<SessionLevel> {
-  if (await hasSecondFactor(db, userId)) return 'second_factor';
-  const actor = await loadActor(db, userId);
-  if (!actor) return 'full';
-  const by = await enrolBy(db, actor, now, true);
-  return by && by.getTime() <= now.getTime() ? 'second_factor' : 'full';
-}
-
-export async function secondFactorStatus(db: Executor, actor: Actor, level: SessionLevel, now: Date) {
-  const factor = await confirmedTotp(db, actor.userId);
-  const by = factor ? null : await enrolBy(db, actor, now, false);
-  const step = level === 'full' ? null : factor ? ('verify' as const) : ('enrol' as const);
-  return {
-    step,
-    required: factor !== null || (await requirementFor(db, actor)).required,
-    enrolBy: by?.toISOString() ?? null,
-    factors: factor ? [{ id: factor.id, kind: factor.kind, confirmedAt: factor.confirmedAt!.toISOString(), lastUsedAt: factor.lastUsedAt?.toISOString() ?? null }] : [],
-    recoveryCodesLeft: factor ? await unusedRecoveryCodes(db, actor.userId) : 0,
-  };
-}
-
 const throttleOf = (config: SecondFactorConfig, ctx: RequestContext, actor: Actor) => {
   const limits = { maxFailures: config.LOGIN_MAX_FAILURES, windowMinutes: config.LOGIN_WINDOW_MINUTES };
-  const emailKey = `email:${actor.email}`;
-  const ipKey = `ip:${ctx.clientAddress}`;
+  const emailKey = emailThrottleKey(actor.email);
+  const ipKey = addressThrottleKey(ctx.clientAddress);
   return {
     emailKey,
     check: async (db: Executor) =>
@@ -121,16 +73,12 @@ export async function completeSignIn(db: Db, config: SecondFactorConfig, ctx: Re
   const result = await db.transaction(async (tx) => {
     const ok = body.recoveryCode ? await useRecoveryCode(tx, actor.userId, body.recoveryCode) : await acceptCode(tx, key, factor, body.code ?? '', now);
     if (!ok) return null;
-    await clearFailures(tx, throttle.emailKey);
-    // A new token for the full session: whoever saw the half session's cookie gains nothing.
-    await deleteSession(tx, tokenHash);
-    const session = await createSession(tx, actor.userId, config, 'full');
     const method = body.recoveryCode ? 'recovery_code' : 'totp';
-    await audit(tx, ctx, { action: 'login', entityType: 'second_factor', entityId: actor.userId, reason: method });
+    const session = await completeSecondStep(tx, ctx, config, { userId: actor.userId, email: actor.email, halfSessionTokenHash: tokenHash, method });
     if (body.recoveryCode) {
       await queueMail(tx, recoveryCodeUsedMail({ to: actor.email, name: actor.name, left: await unusedRecoveryCodes(tx, actor.userId), locale: actor.locale }));
     }
-    return { userId: actor.userId, ...session };
+    return session;
   });
   return result ?? refuse(db, ctx, throttle, actor, 'second_factor');
 }
@@ -160,7 +108,7 @@ export async function startTotpEnrolment(db: Db, config: SecondFactorConfig, ctx
  * ends every other session of the person, and (on the enrolment step of sign-in) signs in fully.
  */
 export async function confirmTotpEnrolment(db: Db, config: SecondFactorConfig, ctx: RequestContext, body: { factorId: string; code: string }, now: Date) {
-  const { actor } = requireSession(ctx);
+  const { actor, tokenHash } = requireSession(ctx);
   if (ctx.sessionLevel !== 'full' && (await hasSecondFactor(db, actor.userId))) throw new AppError(401, 'second_factor_required');
   const [pending] = await db.select().from(secondFactors)
     .where(and(eq(secondFactors.id, body.factorId), eq(secondFactors.userId, actor.userId), isNull(secondFactors.confirmedAt)));
@@ -173,11 +121,15 @@ export async function confirmTotpEnrolment(db: Db, config: SecondFactorConfig, c
     await tx.delete(secondFactors).where(and(eq(secondFactors.userId, actor.userId), eq(secondFactors.kind, 'totp'), ne(secondFactors.id, pending.id)));
     await tx.update(secondFactors).set({ confirmedAt: now }).where(eq(secondFactors.id, pending.id));
     const recoveryCodes = await replaceRecoveryCodes(tx, actor.userId);
-    await clearFailures(tx, throttle.emailKey);
+    await audit(tx, ctx, { action: 'update', entityType: 'second_factor', entityId: pending.id, reason: 'totp_enrolled' });
     // Every session ends, this one too: the new full session below gets a new token.
     await deleteOtherSessions(tx, actor.userId, null);
+    if (ctx.sessionLevel === 'second_factor') {
+      const session = await completeSecondStep(tx, ctx, config, { userId: actor.userId, email: actor.email, halfSessionTokenHash: tokenHash, method: 'totp_enrolment' });
+      return { recoveryCodes, ...session };
+    }
+    await clearFailures(tx, throttle.emailKey);
     const session = await createSession(tx, actor.userId, config, 'full');
-    await audit(tx, ctx, { action: 'update', entityType: 'second_factor', entityId: pending.id, reason: 'totp_enrolled' });
     return { userId: actor.userId, recoveryCodes, ...session };
   });
   return result ?? refuse(db, ctx, throttle, actor, 'second_factor_enrolment');
