@@ -82,7 +82,9 @@ export function visibleFamiliesWhere(actor: Actor): SQL {
   const emergency = member.length === 0 ? sql`false` : and(inArray(families.collaborationId, member), sql`exists (select 1 from break_glass_grants g
     where g.collaboration_id = ${families.collaborationId} and g.family_id = ${families.id} and g.user_id = ${actor.userId}
       and g.ended_at is null and g.ends_at > now())`)!;
-  return coordinated.length > 0 ? or(inArray(families.collaborationId, coordinated), participates, emergency)! : or(participates, emergency)!;
+  const reach = coordinated.length > 0 ? or(inArray(families.collaborationId, coordinated), participates, emergency)! : or(participates, emergency)!;
+  // An erased file is a tombstone without content: for everyone it does not exist.
+  return and(isNull(families.erasedAt), reach)!;
 }
 
 /**

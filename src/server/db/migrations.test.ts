@@ -9,7 +9,7 @@ import { collaborations, postcodes } from './schema/index.ts';
 const EXPECTED_TABLES = [
   'access_log', 'access_log_checkpoints', 'agreements', 'attachment_contents', 'attachments', 'auth_tokens', 'break_glass_grants', 'calendar_feeds', 'coach_facts',
   'coach_minute_tallies', 'collaborations', 'consent_grants', 'contact_moments', 'conversation_members',
-  'conversations', 'evaluation_goals', 'evaluation_reminders', 'evaluations', 'families', 'family_closures',
+  'conversations', 'erasure_requests', 'evaluation_goals', 'evaluation_reminders', 'evaluations', 'families', 'family_closures', 'family_erasures',
   'family_handovers', 'family_homes', 'family_member_homes', 'family_participants', 'family_services',
   'government_analysts', 'idempotency_keys', 'identity_provider_domains', 'identity_providers', 'jobs', 'lead_periods', 'life_domains', 'login_throttle',
   'mail_attachments', 'mail_outbox', 'meeting_item_people', 'meeting_items', 'meeting_notes',

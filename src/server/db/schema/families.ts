@@ -19,11 +19,23 @@ export const families = pgTable(
     planTemplateId: uuid(),
     /** Goes up with every change to the plan: the ETag of the plan as a whole (e.g. reordering). */
     planRevision: integer().notNull().default(0),
+    /**
+     * Legal hold: the coordinator keeps a closed file past its retention term, with a reason. A held
+     * file is not erased until the hold is lifted.
+     */
+    legalHoldReason: text(),
+    legalHoldAt: timestamp({ withTimezone: true }),
+    legalHoldByUserId: uuid().references(() => users.id),
+    /** Set once, by the sanctioned erasure (features/retention/erase.ts): the row stays as a tombstone without content. */
+    erasedAt: timestamp({ withTimezone: true }),
     version: integer().notNull().default(1),
     createdAt: now(),
     updatedAt: now(),
   },
-  (t) => [primaryKey({ columns: [t.collaborationId, t.id] })],
+  (t) => [
+    primaryKey({ columns: [t.collaborationId, t.id] }),
+    check('families_legal_hold', sql`(${t.legalHoldReason} is null) = (${t.legalHoldAt} is null)`),
+  ],
 );
 
 /** Everyone around a family: its members, network, outside professionals and coaches. */

@@ -16,3 +16,4 @@ export * from './team-cases.ts';
 export * from './second-factor.ts';
 export * from './break-glass.ts';
 export * from './identity-providers.ts';
+export * from './retention.ts';

@@ -22,6 +22,8 @@ export const collaborations = pgTable(
     breakGlassHours: integer().notNull().default(4),
     /** Whether coaches (not only coordinators) may use emergency access for files they are not on. */
     breakGlassCoaches: boolean().notNull().default(false),
+    /** Years a closed family file is kept after its closure; then the daily retention job erases it (README, "Retention and erasure"). */
+    retentionYears: integer().notNull().default(5),
     version: integer().notNull().default(1),
     createdAt: now(),
     updatedAt: now(),
@@ -30,6 +32,7 @@ export const collaborations = pgTable(
     check('collaborations_target_positive', sql`${t.firstContactTargetDays} between 1 and 365`),
     check('collaborations_evaluation_interval', sql`${t.evaluationIntervalMonths} between 1 and 24`),
     check('collaborations_break_glass_hours', sql`${t.breakGlassHours} between 1 and 24`),
+    check('collaborations_retention_years', sql`${t.retentionYears} between 1 and 30`),
     check('collaborations_warning_before_target', sql`${t.warningThresholdDays} between 1 and ${t.firstContactTargetDays}`),
   ],
 );
