@@ -251,3 +251,13 @@ export async function contributeLifeDomains(db: Executor, scope: FamilyScope): P
   ));
   return [...new Set(rows.map((r) => r.id).filter((id): id is string => id !== null))];
 }
+
+/**
+ * The reach of the receiving service's contact person of a warm handover (an outside professional
+ * of the circle), for the family or a coach who makes the document of what the family passes on:
+ * exactly what the family's grants give that person now, nothing more.
+ */
+export function handoverReceiverScope(asker: FamilyScope, receiverParticipantId: string): FamilyScope {
+  if (asker.reach !== 'full') throw notFound();
+  return { ...asker, participantId: receiverParticipantId, participantRole: 'outside_professional', reach: 'consented', emergency: null };
+}

@@ -16,7 +16,7 @@ export const OUR_CODE_SYSTEMS = {
   'help-kind': 'What a person of the network does for the family: driving, childcare, listening, homework, …',
   'network-status': 'Whether a person of the network takes part: involved, asked, declined',
   'life-domain': 'The life domains of the collaboration, by their stable key (home, money, school, …)',
-  'plan-item': 'The parts of the family plan: question, strength, worry, goal, agreement, service, progress, size',
+  'plan-item': 'The parts of the family plan: question, strength, worry, goal, agreement, service, progress, size; the handover document\'s sections',
   'own-strength': 'Gilsing\'s own strength: reflection (the whole), competence, motivation, social',
   'access-action': 'What happened in the access log: create, read, update, delete, export, print, search, break_glass',
   'entity-type': 'What the access log row is about (plan, goal, family_export, …), as the access log names it',

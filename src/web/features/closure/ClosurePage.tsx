@@ -67,6 +67,7 @@ export function ClosurePage() {
                 {h.status === 'approved' && ` – ${t('closure.handovers.shared', { parts: (h.approvedShares ?? []).map((s) => domainName(s.lifeDomainId)).join(', ') || t('closure.handovers.nothing') })}`}
                 {h.approvedByName && ` – ${t('closure.handovers.approvedBy', { name: h.approvedByName })}`}
                 {h.onBehalfOfName && ` (${t('closure.handovers.onBehalfOf')})`}</p>
+              {h.status === 'approved' && <p><a href={familyPaths.handoverFhir(family.id, h.id)} download>{t('closure.handovers.fhir')}</a></p>}
               {h.status === 'proposed' && !current && (isParent || isCoach) && <ApproveHandover familyId={family.id} handover={h} plan={plan.data} asCoach={isCoach} domainName={domainName} />}
             </li>
           ))}

@@ -27,6 +27,8 @@ export const familyPaths = {
   json: (id: string) => `/api/v1/families/${id}/export?format=json`,
   /** The file as FHIR R4, for another care system: what the asker may see, never private items. */
   fhir: (id: string) => `/api/v1/families/${id}/fhir`,
+  /** An approved warm handover as a FHIR document: exactly what the family chose to pass on. */
+  handoverFhir: (id: string, handoverId: string) => `/api/v1/families/${id}/handovers/${handoverId}/fhir`,
   /** The whole file as a readable PDF, including who looked. */
   filePdf: (id: string, locale: string) => `/api/v1/families/${id}/export?format=pdf&contents=file&locale=${locale}`,
 };
