@@ -14,7 +14,8 @@ export const BreakGlassOpen = z.object({
 export const BreakGlassGrant = z.object({
   id: Uuid,
   familyId: Uuid,
-  familyName: z.string(),
+  /** Null for the DPO, who oversees the log by family id and never sees a family's name. */
+  familyName: z.string().nullable(),
   userId: Uuid,
   userName: z.string(),
   role: z.enum(['coordinator', 'coach']),
@@ -38,5 +39,6 @@ export const BreakGlassReview = z.object({
   status: z.enum(['justified', 'not_justified']),
   note: PlainText(3, 1000),
 }).meta({ id: 'BreakGlassReview' });
+export type BreakGlassReview = z.infer<typeof BreakGlassReview>;
 
 export const BreakGlassGrantParams = z.object({ collaborationId: Uuid, grantId: Uuid });

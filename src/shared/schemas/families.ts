@@ -50,8 +50,8 @@ export const Family = FamilySummary.extend({
    * 'emergency' (a running emergency access: read-only, without items marked private).
    */
   reach: z.enum(['full', 'consented', 'metadata', 'emergency']),
-  /** The running emergency access of the actor: when it ends (read-only until then). */
-  emergency: z.object({ grantId: Uuid, endsAt: Timestamp }).nullable(),
+  /** The actor's running emergency access: when it ends (read-only until then) and the reason they gave, shown on every page. */
+  emergency: z.object({ grantId: Uuid, endsAt: Timestamp, reason: z.string() }).nullable(),
   /** The actor's participant id in this family, if any (to mark "me" and act on behalf). */
   myParticipantId: Uuid.nullable(),
   /** For someone the family lets "also add": the life domains they may add to (the family and coaches: all, not listed). */

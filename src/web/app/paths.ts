@@ -21,10 +21,13 @@ export const paths = {
   socialMap: (collaborationId: string) => `/collaborations/${collaborationId}/social-map`,
   team: (collaborationId: string) => `/collaborations/${collaborationId}/team`,
   caseload: (collaborationId: string) => `/collaborations/${collaborationId}/caseload`,
+  breakGlass: (collaborationId: string) => `/collaborations/${collaborationId}/break-glass`,
   register: '/register',
   myRegistrations: '/my-registrations',
 } as const;
 
-export type CollaborationSection = 'registrations' | 'dashboard' | 'figures' | 'caseload' | 'socialMap' | 'team' | 'settings' | 'partners' | 'people' | 'templates' | 'identityProviders';
+export type CollaborationSection =
+  | 'registrations' | 'dashboard' | 'figures' | 'caseload' | 'socialMap' | 'team' | 'settings' | 'partners' | 'people' | 'templates'
+  | 'identityProviders' | 'breakGlass';
 /** The admin's sections. */
 export const COLLABORATION_SECTIONS: readonly CollaborationSection[] = ['settings', 'partners', 'people', 'templates', 'identityProviders'];

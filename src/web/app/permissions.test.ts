@@ -22,7 +22,13 @@ describe('permissions', () => {
     expect(canManage(me(), A)).toBe(true);
     expect(canManage(me(), B)).toBe(false);
     expect(sectionsFor(me(), B)).toEqual(['registrations', 'socialMap', 'team']);
-    expect(sectionsFor(me(), A)).toEqual(['registrations', 'dashboard', 'figures', 'caseload', 'socialMap', 'team', 'settings', 'partners', 'people', 'templates', 'identityProviders']);
+    expect(sectionsFor(me(), A)).toEqual(['registrations', 'dashboard', 'figures', 'caseload', 'socialMap', 'team', 'settings', 'partners', 'people', 'templates', 'identityProviders', 'breakGlass']);
+  });
+
+  it('gives the DPO the review of emergency access and no family work', () => {
+    const dpo: Me = { ...me(), memberships: [{ collaborationId: A, collaborationName: 'Regio A', roles: ['dpo'], partnerOrganisationId: null }] };
+    expect(sectionsFor(dpo, A)).toEqual(['breakGlass']);
+    expect(sectionsFor(dpo, B)).toEqual([]);
   });
 
   it('shows coaches only the registrations, coordinators also the figures', () => {

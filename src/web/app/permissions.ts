@@ -53,12 +53,19 @@ export function canUseSocialMap(me: Me, collaborationId: string): boolean {
   return canCoordinate(me, collaborationId) || isCoachIn(me, collaborationId);
 }
 
+/** The collaboration's admins and its DPO judge every use of emergency access. */
+export function canReviewBreakGlass(me: Me, collaborationId: string): boolean {
+  const roles = rolesIn(me, collaborationId);
+  return roles.includes('admin') || roles.includes('dpo');
+}
+
 export function sectionsFor(me: Me, collaborationId: string): readonly CollaborationSection[] {
   const sections: CollaborationSection[] = [];
   if (canSeeRegistrations(me, collaborationId)) sections.push('registrations');
   if (canCoordinate(me, collaborationId)) sections.push('dashboard', 'figures', 'caseload');
   if (canUseSocialMap(me, collaborationId)) sections.push('socialMap', 'team');
   if (canManage(me, collaborationId)) sections.push(...COLLABORATION_SECTIONS);
+  if (canReviewBreakGlass(me, collaborationId)) sections.push('breakGlass');
   return sections;
 }
 

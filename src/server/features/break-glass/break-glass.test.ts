@@ -22,6 +22,8 @@ beforeAll(async () => {
   as.coordinator = await signIn(t.app, demo('coordinator', 'antwerpen'));
   as.admin = await signIn(t.app, ADMIN);
   as.gentAdmin = await signIn(t.app, demo('admin', 'gent'));
+  as.dpo = await signIn(t.app, demo('dpo', 'antwerpen'));
+  as.gentDpo = await signIn(t.app, demo('dpo', 'gent'));
   as.coach = await signIn(t.app, demo('coach2', 'antwerpen'));
   as.malika = await signInByLink(t.app, t.db, 'malika@gezinsplan.example');
   familyId = (await as.coach.request('GET', '/api/v1/families?q=Malika')).json().items[0].id;
@@ -93,5 +95,23 @@ describe('emergency access stands out', () => {
     expect(changed.json()).toMatchObject({ breakGlassHours: 2, breakGlassCoaches: true });
     const opened = await as.coordinator!.request('POST', `/api/v1/families/${familyId}/break-glass`, { body: { reason: 'Tweede noodgeval: de politie belt over de kinderen' } });
     expect(Date.parse(opened.json().endsAt) - Date.parse(opened.json().startedAt)).toBe(2 * 3_600_000);
+  });
+
+  it('the DPO reviews too, by family id and never the family\'s name; not the DPO of another collaboration', async () => {
+    const list = await as.dpo!.request('GET', `/api/v1/collaborations/${antwerpen}/break-glass?status=pending`);
+    expect(list.statusCode).toBe(200);
+    const [pending] = list.json().items as { id: string; familyId: string; familyName: string | null; version: number }[];
+    expect(pending).toMatchObject({ familyId, familyName: null });
+    expect(list.body).not.toContain('Malika');
+    const gent = await as.gentDpo!.request('GET', `/api/v1/collaborations/${antwerpen}/break-glass`);
+    const random = await as.gentDpo!.request('GET', `/api/v1/collaborations/${RANDOM_UUID}/break-glass`);
+    expect({ status: gent.statusCode, body: gent.body }).toEqual({ status: 404, body: random.body });
+    expectError(await review('gentDpo', pending!.id, pending!.version, { status: 'justified', note: 'Terecht' }), 404, 'not_found');
+    const judged = await review('dpo', pending!.id, pending!.version, { status: 'justified', note: 'Het kind was in gevaar' });
+    expect(judged.json()).toMatchObject({ reviewStatus: 'justified', familyName: null, reviewerName: expect.any(String) });
+    expectError(await review('dpo', pending!.id, pending!.version, { status: 'not_justified', note: 'Toch niet' }), 412, 'precondition_failed');
+    // The admin still reads the family's name.
+    const forAdmin = (await as.admin!.request('GET', `/api/v1/collaborations/${antwerpen}/break-glass`)).json().items as { id: string; familyName: string | null }[];
+    expect(forAdmin.find((g) => g.id === pending!.id)?.familyName).toContain('Malika');
   });
 });

@@ -7,8 +7,13 @@ import { breakGlassGrants, families, users } from '../../db/schema/index.ts';
 
 const reviewer = alias(users, 'reviewer');
 
-/** Uses of emergency access in one collaboration (or one of them), newest first, presented. */
-export async function listGrants(db: Executor, collaborationId: string, filter: { id?: string; status?: BreakGlassReviewStatus } = {}): Promise<BreakGlassGrant[]> {
+/**
+ * Uses of emergency access in one collaboration (or one of them), newest first, presented. The DPO
+ * (`namesFamilies: false`) gets the family's id only, as in the rest of their view of the log.
+ */
+export async function listGrants(
+  db: Executor, collaborationId: string, filter: { id?: string; status?: BreakGlassReviewStatus } = {}, namesFamilies = true,
+): Promise<BreakGlassGrant[]> {
   const rows = await db.select({ g: breakGlassGrants, familyName: families.displayName, userName: users.name, reviewerName: reviewer.name })
     .from(breakGlassGrants)
     .innerJoin(families, and(eq(families.collaborationId, breakGlassGrants.collaborationId), eq(families.id, breakGlassGrants.familyId)))
@@ -21,7 +26,7 @@ export async function listGrants(db: Executor, collaborationId: string, filter: 
     ))
     .orderBy(desc(breakGlassGrants.startedAt), desc(breakGlassGrants.id)).limit(500);
   return rows.map(({ g, familyName, userName, reviewerName }) => ({
-    id: g.id, familyId: g.familyId, familyName, userId: g.userId, userName, role: g.role, reason: g.reason,
+    id: g.id, familyId: g.familyId, familyName: namesFamilies ? familyName : null, userId: g.userId, userName, role: g.role, reason: g.reason,
     startedAt: g.startedAt.toISOString(), endsAt: g.endsAt.toISOString(), endedAt: g.endedAt?.toISOString() ?? null,
     reviewStatus: g.reviewStatus, reviewerName, reviewedAt: g.reviewedAt?.toISOString() ?? null, reviewNote: g.reviewNote, version: g.version,
   }));

@@ -43,7 +43,7 @@ export function breakGlassRoutes(app: App, { db, clock, config }: FeatureDeps) {
     const actor = requireActor(req.ctx.actor);
     const role = requireBreakGlassReviewer(actor, req.params.collaborationId);
     return db.transaction(async (tx) => {
-      const items = await listGrants(tx, req.params.collaborationId, { status: req.query.status });
+      const items = await listGrants(tx, req.params.collaborationId, { status: req.query.status }, role !== 'dpo');
       await audit(tx, req.ctx, { action: 'read', entityType: 'break_glass_list', collaborationId: req.params.collaborationId, role });
       return { items };
     });

@@ -103,6 +103,6 @@ export async function reviewBreakGlass(
     reviewStatus: body.status, reviewNote: body.note, reviewerUserId: actor.userId, reviewedAt: now, version: sql`${breakGlassGrants.version} + 1`,
   }).where(and(eq(breakGlassGrants.collaborationId, collaborationId), eq(breakGlassGrants.id, grantId)));
   await audit(tx, ctx, { action: 'update', entityType: 'break_glass_review', entityId: grantId, collaborationId, familyId: current.familyId, role });
-  return (await listGrants(tx, collaborationId, { id: grantId }))[0]!;
+  return (await listGrants(tx, collaborationId, { id: grantId }, role !== 'dpo'))[0]!;
 }
 

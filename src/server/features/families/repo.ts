@@ -5,7 +5,7 @@ import { MEMBER_ROLES, type MemberRole } from '../../../shared/roles.ts';
 import type { Actor } from '../../access/actor.ts';
 import { contributeLifeDomains, topicWhere, visibleFamiliesWhere, type FamilyScope } from '../../access/family-scope.ts';
 import type { Executor } from '../../db/connection.ts';
-import { collaborations, contactMoments, families, familyHomes, familyMemberHomes, familyParticipants } from '../../db/schema/index.ts';
+import { breakGlassGrants, collaborations, contactMoments, families, familyHomes, familyMemberHomes, familyParticipants } from '../../db/schema/index.ts';
 import { afterCursor, toPage } from '../../http/pagination.ts';
 import { participantNames } from '../plan/content.ts';
 
@@ -44,9 +44,16 @@ export async function loadFamily(db: Executor, actor: Actor, scope: FamilyScope)
     .where(and(eq(families.collaborationId, scope.collaborationId), eq(families.id, scope.familyId)));
   return {
     ...row!, updatedAt: row!.updatedAt.toISOString(), reach: scope.reach, myParticipantId: scope.participantId,
-    emergency: scope.emergency ? { grantId: scope.emergency.grantId, endsAt: scope.emergency.endsAt.toISOString() } : null,
+    emergency: scope.emergency ? await runningGrant(db, scope.collaborationId, scope.emergency.grantId) : null,
     contributeLifeDomainIds: await contributeLifeDomains(db, scope),
   };
+}
+
+/** The actor's own running grant, with the reason they gave: the banner of every page repeats it. */
+async function runningGrant(db: Executor, collaborationId: string, grantId: string) {
+  const [grant] = await db.select({ grantId: breakGlassGrants.id, endsAt: breakGlassGrants.endsAt, reason: breakGlassGrants.reason }).from(breakGlassGrants)
+    .where(and(eq(breakGlassGrants.collaborationId, collaborationId), eq(breakGlassGrants.id, grantId)));
+  return { ...grant!, endsAt: grant!.endsAt.toISOString() };
 }
 
 const ofFamily = (scope: FamilyScope) =>

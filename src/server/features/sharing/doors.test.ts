@@ -215,7 +215,7 @@ describe('emergency access (break-glass) reads what the coaches read, except pri
     expect(opened.json()).toMatchObject({ reason: REASON, role: 'coordinator', reviewStatus: 'pending', endedAt: null });
     expect(Date.parse(opened.json().endsAt) - Date.parse(opened.json().startedAt)).toBe(4 * 3_600_000);
     try {
-      expect((await as.coordinator!.request('GET', url(''))).json()).toMatchObject({ reach: 'emergency', myParticipantId: null, emergency: { grantId: opened.json().id } });
+      expect((await as.coordinator!.request('GET', url(''))).json()).toMatchObject({ reach: 'emergency', myParticipantId: null, emergency: { grantId: opened.json().id, endsAt: opened.json().endsAt, reason: REASON } });
       const seen = await everythingSeenBy(as.coordinator!);
       expect(Object.entries(seen).filter(([, r]) => r.status !== 200).map(([p, r]) => `${p} ${r.status}`)).toEqual([]);
       // What the coaches read: money, the contact notes, how to reach the family.

@@ -5,6 +5,7 @@ import { LOCALES, type Locale } from '../../../shared/locales.ts';
 import { isApiError, type ApiResult } from '../../app/api.ts';
 import { TextField } from '../../components/TextField.tsx';
 import { CheckboxGroupField } from '../../components/CheckboxGroupField.tsx';
+import { CheckboxField } from '../../components/CheckboxField.tsx';
 import { Button } from '../../components/Button.tsx';
 import { Alert } from '../../components/Alert.tsx';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
@@ -20,7 +21,7 @@ import styles from './Settings.module.css';
 
 const idFor = formIds('settings');
 const FIELDS = [
-  'name', 'contactEmail', 'contactPhone', 'firstContactTargetDays', 'warningThresholdDays', 'evaluationIntervalMonths', 'languages',
+  'name', 'contactEmail', 'contactPhone', 'firstContactTargetDays', 'warningThresholdDays', 'evaluationIntervalMonths', 'breakGlassHours', 'breakGlassCoaches', 'languages',
   'postcodes', 'postcodes.*', 'lifeDomains', 'lifeDomains.*',
 ];
 const LANGUAGE_NAMES: Record<Locale, string> = { 'nl-BE': 'Nederlands', en: 'English' };
@@ -113,6 +114,20 @@ export function SettingsForm({ collaborationId, loaded, reload }: SettingsFormPr
           {text('firstContactTargetDays', { label: t('settings.firstContactTargetDays'), description: t('settings.firstContactTargetDaysHint'), numeric: true })}
           {text('warningThresholdDays', { label: t('settings.warningThresholdDays'), description: t('settings.warningThresholdDaysHint'), numeric: true })}
           {text('evaluationIntervalMonths', { label: t('settings.evaluationIntervalMonths'), description: t('settings.evaluationIntervalMonthsHint'), numeric: true })}
+        </fieldset>
+
+        <fieldset className={formStyles.section}>
+          <legend className={formStyles.legend}>{t('settings.breakGlass.title')}</legend>
+          <p>{t('settings.breakGlass.intro')}</p>
+          {text('breakGlassHours', { label: t('settings.breakGlass.hours'), description: t('settings.breakGlass.hoursHint'), numeric: true })}
+          <CheckboxField
+            id={idFor('breakGlassCoaches')}
+            label={t('settings.breakGlass.coaches')}
+            description={t('settings.breakGlass.coachesHint')}
+            checked={values.breakGlassCoaches}
+            onChange={(breakGlassCoaches) => update({ breakGlassCoaches })}
+            error={feedback.fieldErrors.breakGlassCoaches}
+          />
         </fieldset>
 
         <div className={formStyles.section}>

@@ -25,6 +25,8 @@ export function useSettingsFieldLabel() {
       firstContactTargetDays: t('settings.firstContactTargetDays'),
       warningThresholdDays: t('settings.warningThresholdDays'),
       evaluationIntervalMonths: t('settings.evaluationIntervalMonths'),
+      breakGlassHours: t('settings.breakGlass.hours'),
+      breakGlassCoaches: t('settings.breakGlass.coaches'),
       languages: t('settings.languages'),
       postcodes: t('settings.postcodes.title'),
       lifeDomains: t('settings.lifeDomains.title'),

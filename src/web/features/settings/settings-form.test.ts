@@ -34,6 +34,8 @@ describe('settings form', () => {
       firstContactTargetDays: 30,
       warningThresholdDays: 21,
       evaluationIntervalMonths: 3,
+      breakGlassHours: 4,
+      breakGlassCoaches: false,
       languages: ['nl-BE'],
       postcodes: [{ postcode: '2000', municipality: 'Antwerpen' }],
       lifeDomains: [

@@ -24,6 +24,8 @@ export interface SettingsFormValues {
   firstContactTargetDays: string;
   warningThresholdDays: string;
   evaluationIntervalMonths: string;
+  breakGlassHours: string;
+  breakGlassCoaches: boolean;
   languages: Locale[];
   postcodes: PostcodeRow[];
   lifeDomains: LifeDomainRow[];
@@ -43,6 +45,8 @@ export function fromSettings(settings: CollaborationSettings): SettingsFormValue
     firstContactTargetDays: String(settings.firstContactTargetDays),
     warningThresholdDays: String(settings.warningThresholdDays),
     evaluationIntervalMonths: String(settings.evaluationIntervalMonths),
+    breakGlassHours: String(settings.breakGlassHours),
+    breakGlassCoaches: settings.breakGlassCoaches,
     languages: [...settings.languages],
     postcodes: settings.postcodes.map((p) => ({ ...p, key: newRowKey() })),
     lifeDomains: [...settings.lifeDomains]
@@ -66,6 +70,8 @@ export function toPatchInput(values: SettingsFormValues) {
     firstContactTargetDays: toNumber(values.firstContactTargetDays),
     warningThresholdDays: toNumber(values.warningThresholdDays),
     evaluationIntervalMonths: toNumber(values.evaluationIntervalMonths),
+    breakGlassHours: toNumber(values.breakGlassHours),
+    breakGlassCoaches: values.breakGlassCoaches,
     languages: values.languages,
     postcodes: values.postcodes.map(({ postcode, municipality }) => ({ postcode, municipality })),
     lifeDomains: values.lifeDomains.map(({ id, labelNl, labelEn, pictogram }): LifeDomainInput =>

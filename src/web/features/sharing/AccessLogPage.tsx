@@ -74,8 +74,8 @@ export function AccessLogPage() {
             <h3 id={`day-${group.day}`}>{capitalise(dayLabel(group.day, locale))}</h3>
             <ul className={styles.topics}>
               {group.entries.map((entry) => (
-                <li key={entry.id} className={styles.entry}>
-                  <AccessSentence entry={entry} />
+                <li key={entry.id} className={entry.action === 'break_glass' ? `${styles.entry} ${styles.emergency}` : styles.entry}>
+                  {entry.action === 'break_glass' ? <EmergencySentence entry={entry} /> : <AccessSentence entry={entry} />}
                 </li>
               ))}
             </ul>
@@ -110,6 +110,27 @@ function AccessSentence({ entry }: { entry: AccessLogEntry }) {
         <time dateTime={entry.occurredAt}>{timeLabel(entry.occurredAt, locale)}</time>
         {entry.reason && <span> · {entry.reason}</span>}
         {!entry.actorIsFamily && !entry.isMe && <span> · {t('accessLog.outsideFamily')}</span>}
+      </p>
+    </>
+  );
+}
+
+/** Emergency access stands apart: who opened the file without being in the circle, why, and what happens next. */
+function EmergencySentence({ entry }: { entry: AccessLogEntry }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const role = entry.actorRole ? t(`accessLog.roles.${roleWord(entry.actorRole)}`) : null;
+  const who = [entry.actorName ?? t('accessLog.someone'), entry.organisationName ?? role].filter(Boolean).reduce((name, org) => `${name} (${org})`);
+  return (
+    <>
+      <p className={styles.emergencyTitle}>{t('accessLog.emergency.title')}</p>
+      <p>
+        <strong>{who}</strong> {t('accessLog.emergency.opened')}
+      </p>
+      {entry.reason && <p>{t('accessLog.emergency.reason', { reason: entry.reason })}</p>}
+      <p>{t('accessLog.emergency.after')}</p>
+      <p className={styles.when}>
+        <time dateTime={entry.occurredAt}>{timeLabel(entry.occurredAt, locale)}</time>
       </p>
     </>
   );
