@@ -2,7 +2,7 @@
  * The languages of the product. Staff screens exist in the staff languages (Brussels and the language
  * border work in French); the family's screens and mail also in the languages families speak.
  */
-export const STAFF_LOCALES = ['nl-BE', 'en'] as const;
+export const STAFF_LOCALES = ['nl-BE', 'fr', 'en'] as const;
 /** Languages with the family's screens and mail only; staff screens fall back to Dutch there. */
 export const FAMILY_ONLY_LOCALES = [] as const;
 export const LOCALES = [...STAFF_LOCALES, ...FAMILY_ONLY_LOCALES] as const;
@@ -13,7 +13,7 @@ export const DEFAULT_LOCALE: Locale = 'nl-BE';
 const RTL_LOCALES: readonly string[] = ['ar', 'fa-AF'];
 
 /** Each language named in itself, so someone who cannot read the current one finds theirs. */
-export const OWN_NAMES: Record<Locale, string> = { 'nl-BE': 'Nederlands', en: 'English' };
+export const OWN_NAMES: Record<Locale, string> = { 'nl-BE': 'Nederlands', fr: 'Français', en: 'English' };
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
@@ -35,6 +35,8 @@ export function intlLocale(locale: Locale): string {
   switch (locale) {
     case 'en':
       return 'en-GB';
+    case 'fr':
+      return 'fr-BE';
     default:
       return RTL_LOCALES.includes(locale) ? `${locale}-u-nu-latn` : locale;
   }

@@ -1,8 +1,10 @@
 import type { Locale } from '../locales.ts';
 import apiNl from './nl-BE/api.json';
 import apiEn from './en/api.json';
+import apiFr from './fr/api.json';
 import serverNl from './nl-BE/server.json';
 import serverEn from './en/server.json';
+import serverFr from './fr/server.json';
 
 /*
  * The one message catalogue of the product, per locale and namespace:
@@ -15,8 +17,8 @@ import serverEn from './en/server.json';
 export type ApiTexts = typeof apiNl;
 export type ServerTexts = typeof serverNl;
 
-export const API_TEXTS: Record<Locale, ApiTexts> = { 'nl-BE': apiNl, en: apiEn };
-export const SERVER_TEXTS: Record<Locale, unknown> = { 'nl-BE': serverNl, en: serverEn };
+export const API_TEXTS: Record<Locale, ApiTexts> = { 'nl-BE': apiNl, fr: apiFr, en: apiEn };
+export const SERVER_TEXTS: Record<Locale, unknown> = { 'nl-BE': serverNl, fr: serverFr, en: serverEn };
 
 /**
  * What a family member, young person, network member or outside professional reads. A language

@@ -1,12 +1,10 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LOCALES } from '../../shared/locales.ts';
+import { LOCALES, OWN_NAMES } from '../../shared/locales.ts';
 import { useLocale } from '../i18n/i18n.ts';
 import { useSwitchLocale } from './session.ts';
 import styles from './Layout.module.css';
 
-/** Each language is named in itself, so someone who cannot read the current one finds theirs. */
-const OWN_NAMES = { 'nl-BE': 'Nederlands', en: 'English' } as const;
 
 export function LanguageSwitch() {
   const { t } = useTranslation();

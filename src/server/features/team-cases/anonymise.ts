@@ -61,8 +61,9 @@ export function findTerms(text: string, terms: readonly string[]): string[] {
 
 const REFUSAL = {
   'nl-BE': (term: string) => `Haal dit weg, het kan het gezin herkenbaar maken: “${term}”.`,
+  fr: (term: string) => `Retirez ceci, cela pourrait faire reconnaître la famille : « ${term} ».`,
   en: (term: string) => `Remove this, it could identify the family: “${term}”.`,
-};
+} satisfies Record<Locale, (term: string) => string>;
 
 /** 422 listing, per field, each name or place to remove; nothing is shared until they are gone. */
 export function refuseIdentifying(fields: Record<string, string>, terms: readonly string[], locale: Locale): void {

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CollaborationSettingsPatch, type CollaborationSettings } from '../../../shared/schemas/collaborations.ts';
-import { LOCALES, type Locale } from '../../../shared/locales.ts';
+import { LOCALES, OWN_NAMES, type Locale } from '../../../shared/locales.ts';
 import { isApiError, type ApiResult } from '../../app/api.ts';
 import { TextField } from '../../components/TextField.tsx';
 import { CheckboxGroupField } from '../../components/CheckboxGroupField.tsx';
@@ -24,7 +24,7 @@ const FIELDS = [
   'name', 'contactEmail', 'contactPhone', 'firstContactTargetDays', 'warningThresholdDays', 'evaluationIntervalMonths', 'breakGlassHours', 'breakGlassCoaches', 'languages',
   'postcodes', 'postcodes.*', 'lifeDomains', 'lifeDomains.*',
 ];
-const LANGUAGE_NAMES: Record<Locale, string> = { 'nl-BE': 'Nederlands', en: 'English' };
+const LANGUAGE_NAMES: Record<Locale, string> = OWN_NAMES;
 
 interface SettingsFormProps {
   collaborationId: string;
