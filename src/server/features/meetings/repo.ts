@@ -42,19 +42,18 @@ export async function loadMeetings(db: Executor, scope: FamilyScope, filter: Mee
   if (rows.length === 0) return [];
   const itemIds = items.map((i) => i.id);
   const full = scope.reach === 'full' || scope.reach === 'emergency';
-  const [people, notes, replies, names, coordinates] = await Promise.all([
-    db.select({ itemId: meetingItemPeople.itemId, participantId: meetingItemPeople.participantId, invited: meetingItemPeople.invited, attended: meetingItemPeople.attended })
-      .from(meetingItemPeople).where(and(eq(meetingItemPeople.collaborationId, scope.collaborationId), inArray(meetingItemPeople.itemId, itemIds))),
-    db.select().from(meetingNotes).where(and(eq(meetingNotes.collaborationId, scope.collaborationId), inArray(meetingNotes.itemId, itemIds), isNull(meetingNotes.deletedAt)))
-      .orderBy(asc(meetingNotes.createdAt), asc(meetingNotes.id)),
-    db.select().from(meetingReplies).where(and(
-      eq(meetingReplies.collaborationId, scope.collaborationId), inArray(meetingReplies.meetingId, rows.map((r) => r.id)),
-      full ? undefined : eq(meetingReplies.participantId, scope.participantId ?? ''),
-    )),
-    db.select({ id: familyParticipants.id, name: familyParticipants.displayName, role: familyParticipants.role }).from(familyParticipants)
-      .where(and(eq(familyParticipants.collaborationId, scope.collaborationId), eq(familyParticipants.familyId, scope.familyId))),
-    mayCoordinate(db, scope),
-  ]);
+  // One after the other: these run on one transaction's connection, which takes one query at a time.
+  const people = await db.select({ itemId: meetingItemPeople.itemId, participantId: meetingItemPeople.participantId, invited: meetingItemPeople.invited, attended: meetingItemPeople.attended })
+    .from(meetingItemPeople).where(and(eq(meetingItemPeople.collaborationId, scope.collaborationId), inArray(meetingItemPeople.itemId, itemIds)));
+  const notes = await db.select().from(meetingNotes).where(and(eq(meetingNotes.collaborationId, scope.collaborationId), inArray(meetingNotes.itemId, itemIds), isNull(meetingNotes.deletedAt)))
+    .orderBy(asc(meetingNotes.createdAt), asc(meetingNotes.id));
+  const replies = await db.select().from(meetingReplies).where(and(
+    eq(meetingReplies.collaborationId, scope.collaborationId), inArray(meetingReplies.meetingId, rows.map((r) => r.id)),
+    full ? undefined : eq(meetingReplies.participantId, scope.participantId ?? ''),
+  ));
+  const names = await db.select({ id: familyParticipants.id, name: familyParticipants.displayName, role: familyParticipants.role }).from(familyParticipants)
+    .where(and(eq(familyParticipants.collaborationId, scope.collaborationId), eq(familyParticipants.familyId, scope.familyId)));
+  const coordinates = await mayCoordinate(db, scope);
   const person = new Map(names.map((n) => [n.id, n]));
   const nameOf = (id: string | null) => (id ? person.get(id)?.name ?? null : null);
   const presentNote = (n: typeof meetingNotes.$inferSelect): MeetingNote => ({
