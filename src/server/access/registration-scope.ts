@@ -34,6 +34,15 @@ export function visibleRegistrationsWhere(actor: Actor): SQL {
 }
 
 /**
+ * The scope within one collaboration's queue. Its coordinators and admins see all of it, so their
+ * queue needs no condition beyond the collaboration: the OR of the general scope would keep
+ * PostgreSQL from reading the queue's index in order.
+ */
+export function queueRegistrationsWhere(actor: Actor, collaborationId: string): SQL | undefined {
+  return collaborationsWhere(actor, MANAGING).includes(collaborationId) ? undefined : visibleRegistrationsWhere(actor);
+}
+
+/**
  * For the queue of one collaboration: coordinators, admins and coaches may ask (and get their part);
  * a referrer follows only the status of their own (`/registrations/mine`): 403; a non-member: 404.
  */

@@ -96,7 +96,9 @@ export const migrationsFolder = fileURLToPath(new URL('./migrations', import.met
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number.parseInt(v, 10));
 
 export async function openPostgres(url: string): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // JIT compiling costs seconds on a busy machine and pays only for long analytic scans: with
+  // 100 000 families it made list queries of a few milliseconds take 4–9 s (bench/scale.ts).
+  const pool = new pg.Pool({ connectionString: url, max: 10, options: '-c jit=off' });
   const db = drizzlePg(pool, { schema, casing: 'snake_case', logger: queryCounter }) as unknown as Db;
   const listener = postgresListener(url);
   return {

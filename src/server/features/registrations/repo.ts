@@ -4,7 +4,7 @@ import type {
   Registration, RegistrationReason, RegistrationStatus, RegistrationSummary, ReferrerRegistration, ReferrerType,
 } from '../../../shared/schemas/registrations.ts';
 import type { Actor } from '../../access/actor.ts';
-import { visibleRegistrationsWhere } from '../../access/registration-scope.ts';
+import { queueRegistrationsWhere, visibleRegistrationsWhere } from '../../access/registration-scope.ts';
 import type { Executor } from '../../db/connection.ts';
 import { collaborations, families, registrationCoaches, registrations as r, users } from '../../db/schema/index.ts';
 import { decodeCursor, toPage } from '../../http/pagination.ts';
@@ -107,7 +107,7 @@ export async function listRegistrations(db: Executor, actor: Actor, f: ListFilte
   const rows = await baseQuery(db)
     .where(and(
       eq(r.collaborationId, f.collaborationId),
-      visibleRegistrationsWhere(actor),
+      queueRegistrationsWhere(actor, f.collaborationId),
       statusWhere,
       f.referrerType ? eq(r.referrerType, f.referrerType) : undefined,
       f.coachId
