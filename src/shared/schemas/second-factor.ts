@@ -34,7 +34,9 @@ export const TotpEnrolment = z.object({
 export type TotpEnrolment = z.infer<typeof TotpEnrolment>;
 
 export const TotpConfirmBody = z.object({ factorId: Uuid, code: TotpCode });
+export type TotpConfirmBody = z.infer<typeof TotpConfirmBody>;
 export const RecoveryCodesBody = z.object({ code: TotpCode });
+export type RecoveryCodesBody = z.infer<typeof RecoveryCodesBody>;
 
 export const RecoveryCodes = z.object({ recoveryCodes: z.array(z.string()), csrfToken: z.string() });
 export type RecoveryCodes = z.infer<typeof RecoveryCodes>;
@@ -45,6 +47,7 @@ export type SecondFactorPolicy = z.infer<typeof SecondFactorPolicy>;
 export const SecondFactorPolicyPut = z.object({
   roles: z.array(RolePolicy).length(ROLES.length).refine((r) => new Set(r.map((x) => x.role)).size === ROLES.length, { message: 'Each role once' }),
 });
+export type SecondFactorPolicyPut = z.infer<typeof SecondFactorPolicyPut>;
 
 export const PLATFORM_POLICY_ROLES = ['platform_admin', 'government_analyst'] as const;
 export const PlatformRolePolicy = z.object({ role: z.enum(PLATFORM_POLICY_ROLES), required: z.boolean(), graceDays: z.number().int().min(0).max(90) });

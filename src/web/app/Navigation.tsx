@@ -79,6 +79,13 @@ export function Navigation({ me, id, isOpen }: { me: Me; id: string; isOpen: boo
             {t('nav.agenda')}
           </NavLink>
         </li>
+        {(me.memberships.length > 0 || me.user.platformAdmin || me.user.governmentAnalyst) && (
+          <li>
+            <NavLink to={paths.account} className={navClass}>
+              {t('nav.account')}
+            </NavLink>
+          </li>
+        )}
         {collaborationId &&
           sections.map((section) => (
             <li key={section}>

@@ -6,6 +6,8 @@ export const paths = {
   resetPassword: '/reset-password',
   acceptInvitation: '/accept-invitation',
   signInLink: '/sign-in/link',
+  secondStep: '/sign-in/second-step',
+  account: '/account',
   platformCollaborations: '/platform/collaborations',
   platformAccessLog: '/platform/access-log',
   settings: (collaborationId: string) => `/collaborations/${collaborationId}/settings`,

@@ -25,12 +25,15 @@ const routes: RouteObject[] = [
           { path: 'reset-password', element: <SetPasswordPage purpose="password_reset" /> },
           { path: 'accept-invitation', element: <SetPasswordPage purpose="invitation" /> },
           { path: 'sign-in/link', element: <MagicLinkPage /> },
+          // Reached with a half session too: the second step decides for itself whether it is needed.
+          { path: 'sign-in/second-step', lazy: async () => ({ Component: (await import('../features/second-factor/SecondStepPage.tsx')).SecondStepPage }) },
           // Public: families and referrers register without an account.
           { path: 'register', lazy: async () => ({ Component: (await import('../features/registrations/RegisterPage.tsx')).RegisterPage }) },
           {
             element: <RequireAuth />,
             children: [
               { index: true, element: <HomePage /> },
+              { path: 'account', lazy: async () => ({ Component: (await import('../features/second-factor/AccountPage.tsx')).AccountPage }) },
               { path: 'agenda', lazy: async () => ({ Component: (await import('../features/calendar/AgendaPage.tsx')).AgendaPage }) },
               { path: 'families', lazy: async () => ({ Component: (await import('../features/families/FamiliesPage.tsx')).FamiliesPage }) },
               {

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { CollaborationParams } from '../../../shared/schemas/common.ts';
 import {
   PlatformSecondFactorPolicy, PlatformSecondFactorPolicyPut, RecoveryCodes, RecoveryCodesBody, SecondFactorPolicy, SecondFactorPolicyPut, SecondFactorStatus, SecondStepBody, TotpConfirmBody, TotpEnrolment,
@@ -9,7 +10,7 @@ import type { App, FeatureDeps } from '../../http/route-types.ts';
 import { setSessionCookie } from '../../http/session-cookie.ts';
 import { meOf } from '../auth/me.ts';
 import { collaborationPolicy, platformPolicy, savePlatformPolicy, savePolicy } from './policy.ts';
-import { completeSignIn, confirmTotpEnrolment, regenerateRecoveryCodes, startTotpEnrolment } from './service.ts';
+import { completeSignIn, confirmTotpEnrolment, regenerateRecoveryCodes, removeTotp, startTotpEnrolment } from './service.ts';
 import { secondFactorStatus } from './status.ts';
 
 const tags = ['second factor'];
@@ -74,6 +75,13 @@ export function secondFactorRoutes(app: App, { db, config, clock }: FeatureDeps)
     const policy = await db.transaction((tx) => savePolicy(tx, req.ctx, collaborationId, expected, req.body.roles, role));
     setEtag(reply, policy.version);
     return policy;
+  });
+
+  app.post('/me/second-factor/removal', {
+    schema: { tags, summary: 'Remove my authenticator app and recovery codes, with a current code from it', body: RecoveryCodesBody, response: { 204: z.null() } },
+  }, async (req, reply) => {
+    await removeTotp(db, config, req.ctx, req.body.code, clock());
+    return reply.code(204).send(null);
   });
 
   app.get('/platform/second-factor-policy', {

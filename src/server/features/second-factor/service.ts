@@ -151,3 +151,25 @@ export async function regenerateRecoveryCodes(db: Db, config: SecondFactorConfig
   });
   return codes ?? refuse(db, ctx, throttle, actor, 'recovery_codes');
 }
+
+/**
+ * Removes the app (and its recovery codes) with a current code from it: a password alone must not
+ * be enough to take the second factor away. Every other session of the person ends.
+ */
+export async function removeTotp(db: Db, config: SecondFactorConfig, ctx: RequestContext, code: string, now: Date) {
+  const { actor, tokenHash } = requireSession(ctx);
+  const factor = await confirmedTotp(db, actor.userId);
+  if (!factor) throw new AppError(409, 'conflict');
+  const throttle = throttleOf(config, ctx, actor);
+  if (await throttle.check(db)) throw new AppError(429, 'too_many_attempts');
+  const key = secondFactorKey(config);
+  const done = await db.transaction(async (tx) => {
+    if (!(await acceptCode(tx, key, factor, code, now))) return null;
+    await tx.delete(secondFactors).where(eq(secondFactors.userId, actor.userId));
+    await replaceRecoveryCodes(tx, actor.userId, 0);
+    await deleteOtherSessions(tx, actor.userId, tokenHash);
+    await audit(tx, ctx, { action: 'delete', entityType: 'second_factor', entityId: factor.id, reason: 'totp_removed' });
+    return true;
+  });
+  return done ?? refuse(db, ctx, throttle, actor, 'second_factor');
+}

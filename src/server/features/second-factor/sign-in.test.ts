@@ -115,6 +115,22 @@ describe('signing in with a second factor', () => {
   });
 });
 
+describe('removing the app', () => {
+  it('needs a current code from it; then the password alone signs in, and other sessions end', async () => {
+    const email = demo('dpo', 'gent');
+    const other = await signIn(t.app, email);
+    const { secret, client } = await enrolTotp(t.app, await signIn(t.app, email), clock.now());
+    clock.nextStep();
+    expectError(await client.request('POST', '/api/v1/me/second-factor/removal', { body: { code: codeAt(secret, new Date(clock.now().getTime() + 9 * 30_000)) } }), 401, 'invalid_code');
+    expect((await client.request('POST', '/api/v1/me/second-factor/removal', { body: { code: codeAt(secret, clock.now()) } })).statusCode).toBe(204);
+    expectError(await other.request('GET', '/api/v1/me'), 401, 'unauthenticated');
+    expect((await client.request('GET', '/api/v1/me')).json()).toMatchObject({ secondFactor: { enrolled: false } });
+    expect((await signInHalfway(t.app, email)).body).toMatchObject({ user: { email } });
+    const logged = await t.db.select().from(accessLog).where(and(eq(accessLog.entityType, 'second_factor'), eq(accessLog.action, 'delete')));
+    expect(logged.map((r) => [r.actorUserId, r.reason])).toEqual([[await userIdOf(t.db, email), 'totp_removed']]);
+  });
+});
+
 describe('the policy at sign-in', () => {
   it('lets a coach work during the grace period, then asks them to enrol before anything else', async () => {
     await requireFor('gent', { coach: 7, coordinator: 0 });

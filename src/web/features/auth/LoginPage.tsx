@@ -2,9 +2,10 @@ import { useState, type FormEvent } from 'react';
 import { Link, Navigate, useLocation } from 'react-router';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { LoginBody, Me } from '../../../shared/schemas/auth.ts';
+import { LoginBody, SignInResult } from '../../../shared/schemas/auth.ts';
 import { apiRequest } from '../../app/api.ts';
-import { useMe, useSignedIn } from '../../app/session.ts';
+import { useMe } from '../../app/session.ts';
+import { useAfterSignIn } from '../second-factor/after-sign-in.ts';
 import { paths } from '../../app/paths.ts';
 import type { ReturnState } from '../../app/guards.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -28,17 +29,21 @@ export function LoginPage() {
   const location = useLocation();
   const state = (location.state ?? {}) as LoginState;
   const me = useMe();
-  const signedIn = useSignedIn();
+  const afterSignIn = useAfterSignIn();
+  const [done, setDone] = useState(false);
   const [values, setValues] = useState({ email: '', password: '' });
   const feedback = useFormFeedback(['email', 'password']);
   const login = useMutation({
-    mutationFn: (body: LoginBody) => apiRequest('/auth/login', { method: 'POST', body, schema: Me }),
-    onSuccess: ({ data }) => signedIn(data),
+    mutationFn: (body: LoginBody) => apiRequest('/auth/login', { method: 'POST', body, schema: SignInResult }),
+    onSuccess: async ({ data }) => {
+      setDone(true);
+      await afterSignIn(data, { to: state.from ? `${state.from.pathname}${state.from.search}${state.from.hash}` : paths.home });
+    },
     onError: feedback.showError,
   });
 
   // Signed in (now or earlier): go where the person wanted to be.
-  if (me.data) return <Navigate to={state.from ?? paths.home} replace />;
+  if (me.data && !done && !login.isPending) return <Navigate to={state.from ?? paths.home} replace />;
 
   const labels: Record<string, string> = { email: t('auth.email'), password: t('auth.password') };
   const onSubmit = (event: FormEvent) => {

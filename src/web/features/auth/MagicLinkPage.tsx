@@ -1,12 +1,12 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { Me } from '../../../shared/schemas/auth.ts';
+import { SignInResult } from '../../../shared/schemas/auth.ts';
 import { MagicLinkRequest } from '../../../shared/schemas/sharing.ts';
 import { apiRequest, isApiError } from '../../app/api.ts';
-import { useSignedIn } from '../../app/session.ts';
+import { useAfterSignIn } from '../second-factor/after-sign-in.ts';
 import { paths } from '../../app/paths.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { TextField } from '../../components/TextField.tsx';
@@ -26,12 +26,12 @@ const idFor = formIds('magic-link');
  * A link is good for one sign-in: the request is sent once per token, even when React runs the
  * effect twice or the page is mounted again, and every caller gets the same answer.
  */
-const redeeming = new Map<string, Promise<Me>>();
+const redeeming = new Map<string, Promise<SignInResult>>();
 
-function redeem(token: string): Promise<Me> {
+function redeem(token: string): Promise<SignInResult> {
   let pending = redeeming.get(token);
   if (!pending) {
-    pending = apiRequest('/auth/magic-link/redeem', { method: 'POST', body: { token }, schema: Me }).then((r) => r.data);
+    pending = apiRequest('/auth/magic-link/redeem', { method: 'POST', body: { token }, schema: SignInResult }).then((r) => r.data);
     redeeming.set(token, pending);
   }
   return pending;
@@ -60,18 +60,16 @@ function RequestPage() {
 
 function Redeem({ token }: { token: string }) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
-  const signedIn = useSignedIn();
+  const afterSignIn = useAfterSignIn();
   const [state, setState] = useState<{ error: unknown } | null>(null);
   const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
     let current = true;
     redeem(token).then(
-      async (me) => {
+      async (result) => {
         if (!current) return;
-        await signedIn(me);
-        void navigate(paths.home, { replace: true });
+        await afterSignIn(result, { to: paths.home });
       },
       (error: unknown) => {
         if (current) setState({ error });

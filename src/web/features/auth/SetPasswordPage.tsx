@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Me, SetPasswordBody, TokenInfo } from '../../../shared/schemas/auth.ts';
+import { SetPasswordBody, SignInResult, TokenInfo } from '../../../shared/schemas/auth.ts';
 import { apiRequest, isApiError } from '../../app/api.ts';
-import { useSignedIn } from '../../app/session.ts';
+import { useAfterSignIn } from '../second-factor/after-sign-in.ts';
 import { paths } from '../../app/paths.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { TextField } from '../../components/TextField.tsx';
@@ -59,17 +59,13 @@ function InvalidLink({ purpose }: { purpose: Purpose }) {
 
 function PasswordForm({ token, info }: { token: string; info: TokenInfo }) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
-  const signedIn = useSignedIn();
+  const afterSignIn = useAfterSignIn();
   const [values, setValues] = useState({ password: '', passwordRepeat: '' });
   const feedback = useFormFeedback(['password', 'passwordRepeat']);
   const invitation = info.purpose === 'invitation';
   const save = useMutation({
-    mutationFn: (body: SetPasswordBody) => apiRequest('/auth/set-password', { method: 'POST', body, schema: Me }),
-    onSuccess: async ({ data }) => {
-      await signedIn(data);
-      void navigate(paths.home, { replace: true, state: { flash: invitation ? 'welcome' : 'passwordChanged' } });
-    },
+    mutationFn: (body: SetPasswordBody) => apiRequest('/auth/set-password', { method: 'POST', body, schema: SignInResult }),
+    onSuccess: ({ data }) => afterSignIn(data, { to: paths.home, state: { flash: invitation ? 'welcome' : 'passwordChanged' } }),
     onError: feedback.showError,
   });
 

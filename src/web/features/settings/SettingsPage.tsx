@@ -6,6 +6,7 @@ import { Loading } from '../../components/Loading.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { useSettings } from './queries.ts';
 import { SettingsForm } from './SettingsForm.tsx';
+import { PolicyEditor } from '../second-factor/PolicyEditor.tsx';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -27,6 +28,7 @@ export function SettingsPage() {
           reload={async () => (await settings.refetch()).data}
         />
       )}
+      <PolicyEditor key={`policy-${collaborationId}`} collaborationId={collaborationId} />
     </>
   );
 }
