@@ -45,6 +45,7 @@ import { breakGlassRoutes } from './features/break-glass/routes.ts';
 import { fhirExportRoutes } from './features/fhir/routes.ts';
 import { identityProviderRoutes } from './features/identity-providers/routes.ts';
 import { fhirReadRoutes } from './features/fhir/read-routes.ts';
+import { fhirImportRoutes } from './features/fhir-import/routes.ts';
 import { setClosedReadAccessMonths } from './access/family-scope.ts';
 
 /** The path without query string, and without the secret of an invitation or reset link. */
@@ -69,7 +70,7 @@ const featureRoutes: ((app: App, deps: FeatureDeps) => void)[] = [
   healthRoutes, authRoutes, secondFactorRoutes, collaborationRoutes, partnerRoutes, memberRoutes, routingRoutes, registrationRoutes, familyRoutes, planRoutes, planTemplateRoutes, exportRoutes,
   sharingRoutes, networkRoutes, serviceRoutes, socialMapRoutes, leadRoutes, figureRoutes, meetingRoutes, calendarRoutes,
   closureRoutes, workspaceRoutes, caseloadRoutes, reflectionRoutes, teamCaseRoutes, accessLogRoutes, breakGlassRoutes,
-  fhirExportRoutes,
+  fhirExportRoutes, fhirImportRoutes,
   identityProviderRoutes,
 ];
 
