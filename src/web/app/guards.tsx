@@ -6,7 +6,7 @@ import { ErrorState } from '../components/ErrorState.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { ButtonLink } from '../components/Button.tsx';
 import { useMe, wasSignedOutHere } from './session.ts';
-import { canCoordinate, canManage, canReadGovernmentFigures, canReviewBreakGlass, canSeeRegistrations, canUseSocialMap } from './permissions.ts';
+import { canCoordinate, canManage, canReadGovernmentFigures, canReviewBreakGlass, canSeeRegistrations, isDpoIn, canUseSocialMap } from './permissions.ts';
 import { paths } from './paths.ts';
 
 /** Where to go after signing in: the page the person was sent away from. */
@@ -86,6 +86,12 @@ export function RequireBreakGlassReviewer() {
   const me = useCurrentUser();
   const collaborationId = useCollaborationId();
   return canReviewBreakGlass(me, collaborationId) ? <Outlet /> : <NoAccess />;
+}
+
+export function RequireDpo() {
+  const me = useCurrentUser();
+  const collaborationId = useCollaborationId();
+  return isDpoIn(me, collaborationId) ? <Outlet /> : <NoAccess />;
 }
 
 export function RequirePlatformAdmin() {

@@ -24,12 +24,13 @@ export const paths = {
   team: (collaborationId: string) => `/collaborations/${collaborationId}/team`,
   caseload: (collaborationId: string) => `/collaborations/${collaborationId}/caseload`,
   breakGlass: (collaborationId: string) => `/collaborations/${collaborationId}/break-glass`,
+  accessLog: (collaborationId: string) => `/collaborations/${collaborationId}/access-log`,
   register: '/register',
   myRegistrations: '/my-registrations',
 } as const;
 
 export type CollaborationSection =
   | 'registrations' | 'dashboard' | 'figures' | 'caseload' | 'socialMap' | 'team' | 'settings' | 'partners' | 'people' | 'templates'
-  | 'identityProviders' | 'breakGlass';
+  | 'identityProviders' | 'breakGlass' | 'accessLog';
 /** The admin's sections. */
 export const COLLABORATION_SECTIONS: readonly CollaborationSection[] = ['settings', 'partners', 'people', 'templates', 'identityProviders'];

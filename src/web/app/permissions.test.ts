@@ -27,7 +27,7 @@ describe('permissions', () => {
 
   it('gives the DPO the review of emergency access and no family work', () => {
     const dpo: Me = { ...me(), memberships: [{ collaborationId: A, collaborationName: 'Regio A', roles: ['dpo'], partnerOrganisationId: null }] };
-    expect(sectionsFor(dpo, A)).toEqual(['breakGlass']);
+    expect(sectionsFor(dpo, A)).toEqual(['accessLog', 'breakGlass']);
     expect(sectionsFor(dpo, B)).toEqual([]);
   });
 

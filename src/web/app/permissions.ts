@@ -53,6 +53,11 @@ export function canUseSocialMap(me: Me, collaborationId: string): boolean {
   return canCoordinate(me, collaborationId) || isCoachIn(me, collaborationId);
 }
 
+/** The DPO reads the collaboration's whole access log (and no family file). */
+export function isDpoIn(me: Me, collaborationId: string): boolean {
+  return rolesIn(me, collaborationId).includes('dpo');
+}
+
 /** The collaboration's admins and its DPO judge every use of emergency access. */
 export function canReviewBreakGlass(me: Me, collaborationId: string): boolean {
   const roles = rolesIn(me, collaborationId);
@@ -65,6 +70,7 @@ export function sectionsFor(me: Me, collaborationId: string): readonly Collabora
   if (canCoordinate(me, collaborationId)) sections.push('dashboard', 'figures', 'caseload');
   if (canUseSocialMap(me, collaborationId)) sections.push('socialMap', 'team');
   if (canManage(me, collaborationId)) sections.push(...COLLABORATION_SECTIONS);
+  if (isDpoIn(me, collaborationId)) sections.push('accessLog');
   if (canReviewBreakGlass(me, collaborationId)) sections.push('breakGlass');
   return sections;
 }

@@ -1,7 +1,7 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { Layout } from './Layout.tsx';
 import { Loading } from '../components/Loading.tsx';
-import { RequireAuth, RequireBreakGlassReviewer, RequireCoordinator, RequireGovernment, RequireManager, RequirePlatformAdmin, RequireRegistrationsAccess, RequireSocialMapAccess } from './guards.tsx';
+import { RequireAuth, RequireBreakGlassReviewer, RequireDpo, RequireCoordinator, RequireGovernment, RequireManager, RequirePlatformAdmin, RequireRegistrationsAccess, RequireSocialMapAccess } from './guards.tsx';
 import { RouteError } from './RouteError.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 import { LoginPage } from '../features/auth/LoginPage.tsx';
@@ -95,6 +95,12 @@ const routes: RouteObject[] = [
                     children: [
                       { path: 'social-map', lazy: async () => ({ Component: (await import('../features/social-map/SocialMapPage.tsx')).SocialMapPage }) },
                       { path: 'team', lazy: async () => ({ Component: (await import('../features/team-cases/TeamPage.tsx')).TeamPage }) },
+                    ],
+                  },
+                  {
+                    element: <RequireDpo />,
+                    children: [
+                      { path: 'access-log', lazy: async () => ({ Component: (await import('../features/dpo/LogPage.tsx')).LogPage }) },
                     ],
                   },
                   {

@@ -1,10 +1,12 @@
-import { AccessLogVerification, CollaborationAccessLogEntry, CollaborationAccessLogQuery } from '../../../shared/schemas/access-log.ts';
+import { Readable } from 'node:stream';
+import { AccessLogVerification, CollaborationAccessLogEntry, CollaborationAccessLogFilter, CollaborationAccessLogQuery } from '../../../shared/schemas/access-log.ts';
 import { CollaborationParams, page } from '../../../shared/schemas/common.ts';
 import { authorizeAccessLogReview, requireActor, requirePlatformAdmin } from '../../access/policy.ts';
 import { audit } from '../../audit/audit.ts';
 import { verifyAccessLog } from '../../audit/verify.ts';
 import type { App, FeatureDeps } from '../../http/route-types.ts';
 import { describeFilter, listCollaborationAccessLog } from './collaboration-log.ts';
+import { accessLogCsv, lastLogId } from './export-csv.ts';
 
 const tags = ['platform'];
 
@@ -32,5 +34,24 @@ export function accessLogRoutes(app: App, { db, clock }: FeatureDeps) {
       await audit(tx, req.ctx, { action: 'read', entityType: 'collaboration_access_log', collaborationId, role, reason: describeFilter(req.query) });
       return result;
     });
+  });
+
+  app.get('/collaborations/:collaborationId/access-log.csv', {
+    schema: {
+      tags: ['access-log'], summary: "The collaboration's access log as CSV with the same filters, streamed in batches; the export is itself logged (the DPO)",
+      params: CollaborationParams, querystring: CollaborationAccessLogFilter,
+    },
+  }, async (req, reply) => {
+    const { collaborationId } = req.params;
+    const role = authorizeAccessLogReview(requireActor(req.ctx.actor), collaborationId);
+    // The export is logged before the first byte leaves, and holds the rows written before it.
+    const upTo = await db.transaction(async (tx) => {
+      const last = await lastLogId(tx);
+      await audit(tx, req.ctx, { action: 'export', entityType: 'collaboration_access_log', collaborationId, role, reason: describeFilter(req.query) });
+      return last;
+    });
+    return reply.type('text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="inzagelog-${clock().toISOString().slice(0, 10)}.csv"`)
+      .send(Readable.from(accessLogCsv(db, collaborationId, req.query, upTo)));
   });
 }
