@@ -38,6 +38,7 @@ import { calendarRoutes } from './features/calendar/routes.ts';
 import { closureRoutes } from './features/closure/routes.ts';
 import { workspaceRoutes } from './features/workspace/routes.ts';
 import { caseloadRoutes } from './features/caseload/routes.ts';
+import { retentionRoutes } from './features/retention/routes.ts';
 import { reflectionRoutes } from './features/reflections/routes.ts';
 import { teamCaseRoutes } from './features/team-cases/routes.ts';
 import { accessLogRoutes } from './features/access-log/routes.ts';
@@ -71,7 +72,7 @@ const featureRoutes: ((app: App, deps: FeatureDeps) => void)[] = [
   sharingRoutes, networkRoutes, serviceRoutes, socialMapRoutes, leadRoutes, figureRoutes, meetingRoutes, calendarRoutes,
   closureRoutes, workspaceRoutes, caseloadRoutes, reflectionRoutes, teamCaseRoutes, accessLogRoutes, breakGlassRoutes,
   fhirExportRoutes, fhirImportRoutes,
-  identityProviderRoutes,
+  identityProviderRoutes, retentionRoutes,
 ];
 
 export async function buildApp({ config, db, webRoot = null, clock = () => new Date(), listen = null, logStream, onRoute }: AppDeps) {

@@ -8,6 +8,7 @@ import { seedDemoIfEmpty } from './demo/seed.ts';
 import { secondFactorKey } from './features/second-factor/crypto.ts';
 import { startWorker } from './jobs/worker.ts';
 import { OperatorSocketError, startOperatorSocket } from './backup/operator-socket.ts';
+import { RETENTION_JOB, ensureRetentionScheduled, retentionHandler } from './features/retention/job.ts';
 import { SEAL_JOB, ensureSealScheduled, sealHandler } from './audit/seal-job.ts';
 import { mailSendHandler } from './mail/outbox.ts';
 import { DIGEST_JOB, ensureDigestScheduled, warningDigestHandler } from './features/registrations/digest.ts';
@@ -34,11 +35,13 @@ async function main() {
         [DIGEST_JOB]: warningDigestHandler(database.db, config),
         [EVALUATION_REMINDER_JOB]: evaluationReminderHandler(database.db, config),
         [SEAL_JOB]: sealHandler(database.db, config.AUDIT_SEAL_EVERY_S, logger),
+        [RETENTION_JOB]: retentionHandler(database.db, logger),
       }, { pollMs: config.JOBS_POLL_MS, logger })
     : null;
   // The daily digest reschedules itself; this makes sure one is waiting (safe with several instances).
   if (worker) await ensureDigestScheduled(database.db, nextDigestAt(new Date()));
   if (worker) await ensureEvaluationRemindersScheduled(database.db, nextDigestAt(new Date()));
+  if (worker) await ensureRetentionScheduled(database.db, nextDigestAt(new Date()));
   if (worker) await ensureSealScheduled(database.db, config.AUDIT_SEAL_EVERY_S);
 
   // Only this process may open the embedded database, so it makes the backups while it runs.

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BREAK_GLASS_MAX_HOURS } from '../break-glass-constants.ts';
+import { MAX_RETENTION_YEARS } from '../retention-constants.ts';
 import { LOCALES } from '../locales.ts';
 import { PICTOGRAM_KEYS } from '../pictograms.ts';
 import { customMessage } from '../field-messages.ts';
@@ -45,6 +46,8 @@ export const CollaborationSettings = z
     breakGlassHours: z.number().int(),
     /** Whether coaches may use emergency access for files they are not on (coordinators always may). */
     breakGlassCoaches: z.boolean(),
+    /** Years a closed family file is kept after its closure; then it is erased. */
+    retentionYears: z.number().int(),
     languages: z.array(z.enum(LOCALES)),
     postcodes: z.array(PostcodeEntry),
     lifeDomains: z.array(LifeDomain),
@@ -62,6 +65,7 @@ const settingsFields = {
   evaluationIntervalMonths: z.number().int().min(1).max(24),
   breakGlassHours: z.number().int().min(1).max(BREAK_GLASS_MAX_HOURS),
   breakGlassCoaches: z.boolean(),
+  retentionYears: z.number().int().min(1).max(MAX_RETENTION_YEARS),
   languages: z.array(z.enum(LOCALES)).min(1),
   postcodes: z.array(PostcodeEntry).max(400),
   lifeDomains: z.array(LifeDomainInput).min(1).max(40),

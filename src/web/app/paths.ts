@@ -25,12 +25,13 @@ export const paths = {
   caseload: (collaborationId: string) => `/collaborations/${collaborationId}/caseload`,
   breakGlass: (collaborationId: string) => `/collaborations/${collaborationId}/break-glass`,
   accessLog: (collaborationId: string) => `/collaborations/${collaborationId}/access-log`,
+  retention: (collaborationId: string) => `/collaborations/${collaborationId}/retention`,
   register: '/register',
   myRegistrations: '/my-registrations',
 } as const;
 
 export type CollaborationSection =
-  | 'registrations' | 'dashboard' | 'figures' | 'caseload' | 'socialMap' | 'team' | 'settings' | 'partners' | 'people' | 'templates'
+  | 'registrations' | 'dashboard' | 'figures' | 'caseload' | 'retention' | 'socialMap' | 'team' | 'settings' | 'partners' | 'people' | 'templates'
   | 'identityProviders' | 'breakGlass' | 'accessLog';
 /** The admin's sections. */
 export const COLLABORATION_SECTIONS: readonly CollaborationSection[] = ['settings', 'partners', 'people', 'templates', 'identityProviders'];

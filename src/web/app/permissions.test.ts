@@ -22,7 +22,7 @@ describe('permissions', () => {
     expect(canManage(me(), A)).toBe(true);
     expect(canManage(me(), B)).toBe(false);
     expect(sectionsFor(me(), B)).toEqual(['registrations', 'socialMap', 'team']);
-    expect(sectionsFor(me(), A)).toEqual(['registrations', 'dashboard', 'figures', 'caseload', 'socialMap', 'team', 'settings', 'partners', 'people', 'templates', 'identityProviders', 'breakGlass']);
+    expect(sectionsFor(me(), A)).toEqual(['registrations', 'dashboard', 'figures', 'caseload', 'retention', 'socialMap', 'team', 'settings', 'partners', 'people', 'templates', 'identityProviders', 'breakGlass']);
   });
 
   it('gives the DPO the review of emergency access and no family work', () => {
@@ -36,7 +36,7 @@ describe('permissions', () => {
     expect(canCoordinate(coordinator, A)).toBe(true);
     expect(canCoordinate(me(), B)).toBe(false);
     expect(isCoachIn(me(), B)).toBe(true);
-    expect(sectionsFor(coordinator, A)).toEqual(['registrations', 'dashboard', 'figures', 'caseload', 'socialMap', 'team']);
+    expect(sectionsFor(coordinator, A)).toEqual(['registrations', 'dashboard', 'figures', 'caseload', 'retention', 'socialMap', 'team']);
     expect(isReferrer(coordinator)).toBe(false);
   });
 

@@ -67,7 +67,7 @@ export function canReviewBreakGlass(me: Me, collaborationId: string): boolean {
 export function sectionsFor(me: Me, collaborationId: string): readonly CollaborationSection[] {
   const sections: CollaborationSection[] = [];
   if (canSeeRegistrations(me, collaborationId)) sections.push('registrations');
-  if (canCoordinate(me, collaborationId)) sections.push('dashboard', 'figures', 'caseload');
+  if (canCoordinate(me, collaborationId)) sections.push('dashboard', 'figures', 'caseload', 'retention');
   if (canUseSocialMap(me, collaborationId)) sections.push('socialMap', 'team');
   if (canManage(me, collaborationId)) sections.push(...COLLABORATION_SECTIONS);
   if (isDpoIn(me, collaborationId)) sections.push('accessLog');

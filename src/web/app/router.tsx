@@ -88,6 +88,7 @@ const routes: RouteObject[] = [
                       { path: 'dashboard', lazy: async () => ({ Component: (await import('../features/registrations/DashboardPage.tsx')).DashboardPage }) },
                       { path: 'figures', lazy: async () => ({ Component: (await import('../features/figures/FiguresPage.tsx')).FiguresPage }) },
                       { path: 'caseload', lazy: async () => ({ Component: (await import('../features/caseload/CaseloadPage.tsx')).CaseloadPage }) },
+                      { path: 'retention', lazy: async () => ({ Component: (await import('../features/retention/RetentionPage.tsx')).RetentionPage }) },
                     ],
                   },
                   {

@@ -47,6 +47,7 @@ export async function loadSettings(db: Executor, id: string): Promise<Collaborat
     evaluationIntervalMonths: row.evaluationIntervalMonths,
     breakGlassHours: row.breakGlassHours,
     breakGlassCoaches: row.breakGlassCoaches,
+    retentionYears: row.retentionYears,
     languages: row.languages as Locale[],
     postcodes: codes,
     lifeDomains: await activeLifeDomains(db, id),

@@ -91,6 +91,7 @@ export async function updateSettings(tx: Tx, ctx: RequestContext, collaborationI
       evaluationIntervalMonths: patch.evaluationIntervalMonths ?? current.evaluationIntervalMonths,
       breakGlassHours: patch.breakGlassHours ?? current.breakGlassHours,
       breakGlassCoaches: patch.breakGlassCoaches ?? current.breakGlassCoaches,
+      retentionYears: patch.retentionYears ?? current.retentionYears,
       languages: patch.languages ?? current.languages,
       version: sql`${collaborations.version} + 1`,
       updatedAt: new Date(),

@@ -21,7 +21,7 @@ import styles from './Settings.module.css';
 
 const idFor = formIds('settings');
 const FIELDS = [
-  'name', 'contactEmail', 'contactPhone', 'firstContactTargetDays', 'warningThresholdDays', 'evaluationIntervalMonths', 'breakGlassHours', 'breakGlassCoaches', 'languages',
+  'name', 'contactEmail', 'contactPhone', 'firstContactTargetDays', 'warningThresholdDays', 'evaluationIntervalMonths', 'breakGlassHours', 'breakGlassCoaches', 'retentionYears', 'languages',
   'postcodes', 'postcodes.*', 'lifeDomains', 'lifeDomains.*',
 ];
 const LANGUAGE_NAMES: Record<Locale, string> = OWN_NAMES;
@@ -114,6 +114,7 @@ export function SettingsForm({ collaborationId, loaded, reload }: SettingsFormPr
           {text('firstContactTargetDays', { label: t('settings.firstContactTargetDays'), description: t('settings.firstContactTargetDaysHint'), numeric: true })}
           {text('warningThresholdDays', { label: t('settings.warningThresholdDays'), description: t('settings.warningThresholdDaysHint'), numeric: true })}
           {text('evaluationIntervalMonths', { label: t('settings.evaluationIntervalMonths'), description: t('settings.evaluationIntervalMonthsHint'), numeric: true })}
+          {text('retentionYears', { label: t('settings.retentionYears'), description: t('settings.retentionYearsHint'), numeric: true })}
         </fieldset>
 
         <fieldset className={formStyles.section}>

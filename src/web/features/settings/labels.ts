@@ -27,6 +27,7 @@ export function useSettingsFieldLabel() {
       evaluationIntervalMonths: t('settings.evaluationIntervalMonths'),
       breakGlassHours: t('settings.breakGlass.hours'),
       breakGlassCoaches: t('settings.breakGlass.coaches'),
+      retentionYears: t('settings.retentionYears'),
       languages: t('settings.languages'),
       postcodes: t('settings.postcodes.title'),
       lifeDomains: t('settings.lifeDomains.title'),

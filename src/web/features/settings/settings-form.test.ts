@@ -13,6 +13,7 @@ const settings: CollaborationSettings = {
   evaluationIntervalMonths: 3,
   breakGlassHours: 4,
   breakGlassCoaches: false,
+  retentionYears: 5,
   languages: ['nl-BE'],
   postcodes: [{ postcode: '2000', municipality: 'Antwerpen' }],
   lifeDomains: [
@@ -36,6 +37,7 @@ describe('settings form', () => {
       evaluationIntervalMonths: 3,
       breakGlassHours: 4,
       breakGlassCoaches: false,
+      retentionYears: 5,
       languages: ['nl-BE'],
       postcodes: [{ postcode: '2000', municipality: 'Antwerpen' }],
       lifeDomains: [

@@ -26,6 +26,7 @@ export interface SettingsFormValues {
   evaluationIntervalMonths: string;
   breakGlassHours: string;
   breakGlassCoaches: boolean;
+  retentionYears: string;
   languages: Locale[];
   postcodes: PostcodeRow[];
   lifeDomains: LifeDomainRow[];
@@ -47,6 +48,7 @@ export function fromSettings(settings: CollaborationSettings): SettingsFormValue
     evaluationIntervalMonths: String(settings.evaluationIntervalMonths),
     breakGlassHours: String(settings.breakGlassHours),
     breakGlassCoaches: settings.breakGlassCoaches,
+    retentionYears: String(settings.retentionYears),
     languages: [...settings.languages],
     postcodes: settings.postcodes.map((p) => ({ ...p, key: newRowKey() })),
     lifeDomains: [...settings.lifeDomains]
@@ -72,6 +74,7 @@ export function toPatchInput(values: SettingsFormValues) {
     evaluationIntervalMonths: toNumber(values.evaluationIntervalMonths),
     breakGlassHours: toNumber(values.breakGlassHours),
     breakGlassCoaches: values.breakGlassCoaches,
+    retentionYears: toNumber(values.retentionYears),
     languages: values.languages,
     postcodes: values.postcodes.map(({ postcode, municipality }) => ({ postcode, municipality })),
     lifeDomains: values.lifeDomains.map(({ id, labelNl, labelEn, pictogram }): LifeDomainInput =>
