@@ -1,12 +1,12 @@
 import { sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import { DEFAULT_LIFE_DOMAINS } from '../../shared/pictograms.ts';
-import { ROLES, type Role } from '../../shared/roles.ts';
+import type { Role } from '../../shared/roles.ts';
 import type { Db } from '../db/connection.ts';
 import {
   collaborations, governmentAnalysts, lifeDomains, memberships, partnerOrganisations, platformSecondFactorPolicies, postcodes, secondFactorPolicies, users,
 } from '../db/schema/index.ts';
-import { defaultPolicy, PLATFORM_ROLES } from '../features/second-factor/policy.ts';
+import { PLATFORM_ROLES, secondFactorNotRequired } from '../features/second-factor/policy.ts';
 import { hashPassword } from '../features/auth/passwords.ts';
 import { DEMO_COLLABORATIONS, DEMO_PASSWORD, demoAccounts } from './accounts.ts';
 import { seedDemoFamilies } from './families.ts';
@@ -36,7 +36,7 @@ export async function seedDemoIfEmpty(db: Db, logger: Pick<Logger, 'info'>, cloc
         .returning({ id: partnerOrganisations.id });
       // The demo signs in with the password alone: a stored choice per role that its admin sees and can
       // change under "Tweede stap" (a new collaboration keeps the default: required).
-      await tx.insert(secondFactorPolicies).values(ROLES.map((role) => ({ ...defaultPolicy(role), collaborationId, required: false })));
+      await tx.insert(secondFactorPolicies).values(secondFactorNotRequired(collaborationId));
       const people = accounts.filter((a) => a.collaboration === c.name);
       const ids = new Map<string, string>();
       for (const [i, person] of people.entries()) {

@@ -49,8 +49,11 @@ describe('error shape and language', () => {
         ],
       },
     });
-    const anonymous = await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { 'accept-language': 'fr, en-US;q=0.8' } });
+    // A language without a catalogue falls through to the next one the browser accepts.
+    const anonymous = await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { 'accept-language': 'de, en-US;q=0.8' } });
     expect(anonymous.json()).toEqual({ error: { code: 'unauthenticated', message: 'Please sign in first.' } });
+    const french = await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { 'accept-language': 'fr, en-US;q=0.8' } });
+    expect(french.json()).toEqual({ error: { code: 'unauthenticated', message: "Connectez-vous d'abord." } });
   });
 
   it('answers malformed JSON with 400 malformed_request, signed in or not', async () => {

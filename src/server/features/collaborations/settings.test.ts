@@ -38,6 +38,7 @@ describe('collaboration settings', () => {
       evaluationIntervalMonths: 3,
       breakGlassHours: 4,
       breakGlassCoaches: false,
+      retentionYears: 5,
       languages: ['nl-BE', 'en'],
       postcodes: [
         ['2000', 'Antwerpen'], ['2018', 'Antwerpen'], ['2060', 'Antwerpen'], ['2100', 'Deurne'],

@@ -5,8 +5,9 @@ import type { Role } from '../../../shared/roles.ts';
 import type { Db } from '../../db/connection.ts';
 import {
   collaborations, contactMoments, families, familyClosures, familyParticipants, lifeDomains, meetingItemPeople, meetingItems, meetings,
-  memberships, networkPeople, partnerOrganisations, planItems, registrationCoaches, registrations, users,
+  memberships, networkPeople, partnerOrganisations, planItems, registrationCoaches, registrations, secondFactorPolicies, users,
 } from '../../db/schema/index.ts';
+import { secondFactorNotRequired } from '../second-factor/policy.ts';
 
 /**
  * A small, hand-counted world for the figures: collaboration X (counted in the tests) and Y,
@@ -26,6 +27,7 @@ const at = (day: string, time = '10:00:00') => new Date(`${day}T${time}Z`);
 async function collaboration(db: Db, name: string) {
   const [c] = await db.insert(collaborations).values({ name }).returning({ id: collaborations.id });
   const id = c!.id;
+  await db.insert(secondFactorPolicies).values(secondFactorNotRequired(id));
   const domains = await db.insert(lifeDomains).values(DEFAULT_LIFE_DOMAINS.map((d, position) => ({ ...d, position, collaborationId: id })))
     .returning({ id: lifeDomains.id, pictogram: lifeDomains.pictogram });
   const [p1, p2] = await db.insert(partnerOrganisations).values([{ collaborationId: id, name: `${name} CLB`, kind: 'clb' }, { collaborationId: id, name: `${name} CAW`, kind: 'caw' }])

@@ -24,6 +24,10 @@ export const defaultPolicy = (role: Role): RolePolicy => ({
   graceDays: role === 'admin' || role === 'coordinator' || role === 'dpo' ? 0 : 7,
 });
 
+/** Stored rows saying no role of this collaboration needs a second factor (the demo, and test worlds). */
+export const secondFactorNotRequired = (collaborationId: string) =>
+  ROLES.map((role) => ({ ...defaultPolicy(role), collaborationId, required: false }));
+
 /** A collaboration's policy for each role, stored or default, in the order of ROLES. */
 export async function collaborationPolicy(db: Executor, collaborationId: string): Promise<{ roles: RolePolicy[]; version: number }> {
   const rows = await db.select().from(secondFactorPolicies).where(eq(secondFactorPolicies.collaborationId, collaborationId));
