@@ -9,9 +9,9 @@ async function malikaFamilyId(page: Page): Promise<string> {
   return (await res.json()).items[0].id as string;
 }
 
-/** Clicks a download link and returns the FHIR bundle it gave. */
+/** Clicks a download link (the first, when each browser project approved a handover of its own) and returns the FHIR bundle it gave. */
 async function downloadBundle(page: Page, name: string) {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name }).click()]);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name }).first().click()]);
   expect(download.suggestedFilename()).toMatch(/\.fhir\.json$/);
   return JSON.parse(await readFile((await download.path())!, 'utf8')) as { resourceType: string; type: string; entry: { resource: { resourceType: string } }[] };
 }

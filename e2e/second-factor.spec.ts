@@ -19,8 +19,9 @@ async function passwordStep(page: Page, email: string) {
   await page.getByRole('button', { name: 'Aanmelden' }).click();
 }
 
-test('link an authenticator app, sign out, and sign in with password and a code from it', async ({ page }, testInfo) => {
-  // Accounts no other journey uses: once linked, they need a code to sign in.
+test('link an authenticator app, sign out, sign in with a code and with a recovery code, then unlink it', async ({ page }, testInfo) => {
+  test.setTimeout(150_000);
+  // Each project its own account; the journey unlinks the app at the end, so the account signs in as before.
   const email = account(testInfo.project.name === 'phone' ? 'coach1' : 'coach2', 'gent');
   await signIn(page, email);
   await navigateTo(page, 'Mijn account');
@@ -43,6 +44,7 @@ test('link an authenticator app, sign out, and sign in with password and a code 
 
   await expect(page.getByRole('heading', { name: 'Je 10 herstelcodes' })).toBeVisible();
   await expect(page.getByTestId('recovery-codes').getByRole('listitem')).toHaveCount(10);
+  const recoveryCode = (await page.getByTestId('recovery-codes').getByRole('listitem').first().innerText()).trim();
   await expectAccessible(page);
   await expect(page.getByRole('button', { name: 'Verder' })).toBeDisabled();
   await page.getByText('Ik heb de codes bewaard').click();
@@ -60,7 +62,7 @@ test('link an authenticator app, sign out, and sign in with password and a code 
   await page.getByRole('button', { name: 'Aanmelden' }).click();
   await expect(page.getByText('Deze code klopt niet of werd al gebruikt.').first()).toBeVisible();
   await expectAccessible(page);
-  const { code: fresh } = await codeAfter(secret, enrolStep);
+  const { code: fresh, step: signInStep } = await codeAfter(secret, enrolStep);
   await page.getByLabel('Code uit je app').fill(fresh);
   await page.getByRole('button', { name: 'Aanmelden' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Dag ');
@@ -71,6 +73,23 @@ test('link an authenticator app, sign out, and sign in with password and a code 
   await page.getByRole('button', { name: 'Telefoon kwijt? Gebruik een herstelcode' }).click();
   await expect(page.getByLabel('Herstelcode')).toBeVisible();
   await expectAccessible(page);
+  await page.getByLabel('Herstelcode').fill(recoveryCode);
+  await page.getByRole('button', { name: 'Aanmelden' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Dag ');
+
+  // Unlinking asks for a current code and a confirmation; then the password alone signs in again.
+  await navigateTo(page, 'Mijn account');
+  await expect(page.getByText('Je hebt nog 9 herstelcodes.')).toBeVisible();
+  await page.getByRole('button', { name: 'App loskoppelen' }).click();
+  const { code: current } = await codeAfter(secret, signInStep);
+  await page.getByLabel('Code uit je app').fill(current);
+  await page.getByRole('button', { name: 'App loskoppelen' }).click();
+  const confirm = page.getByRole('alertdialog', { name: 'App loskoppelen?' });
+  await expectAccessible(page);
+  await confirm.getByRole('button', { name: 'App loskoppelen' }).click();
+  await expect(page.getByText('Je app is losgekoppeld.', { exact: false })).toBeVisible();
+  await signOut(page);
+  await signIn(page, email);
 });
 
 test('an admin sees and saves the second-factor rule per role in the settings', async ({ page }) => {
