@@ -1,3 +1,4 @@
+import { brusselsDay } from '../../../shared/brussels-day.ts';
 import { sql } from 'drizzle-orm';
 import { rowsOf, type Db } from '../../db/connection.ts';
 import { demo, redeemLink, signIn, type Client, type TestContext } from '../../test/harness.ts';
@@ -44,7 +45,8 @@ export async function makeCanaryFamily(t: TestContext, canary: string, opts: { c
   const reg = (path: string) => `/api/v1/registrations/${registrationId}${path}`;
   let version = JSON.parse((await ok(coordinator.request('GET', reg('')), 'registration read')).body).version as number;
   version = JSON.parse((await ok(coordinator.request('PUT', reg('/coaches'), { body: { coachIds: [coachId] }, headers: ifMatch(version) }), 'assign')).body).version;
-  const today = new Date().toISOString().slice(0, 10);
+  // The registration's day is Brussels' day: in UTC the hour before midnight would be the day before.
+  const today = brusselsDay();
   version = JSON.parse((await ok(coach.request('POST', reg('/first-contact'), { body: { date: today, method: 'phone' }, headers: ifMatch(version) }), 'first contact')).body).version;
   const started = JSON.parse((await ok(coach.request('POST', reg('/outcome'), { body: { outcome: 'trajectory_started' }, headers: ifMatch(version) }), 'outcome')).body);
   const familyId = started.familyId as string;
