@@ -1,5 +1,5 @@
-import { brusselsDay } from '../../../shared/brussels-day.ts';
 import { sql } from 'drizzle-orm';
+import { brusselsDay } from '../../../shared/brussels-day.ts';
 import { rowsOf, type Db } from '../../db/connection.ts';
 import { demo, redeemLink, signIn, type Client, type TestContext } from '../../test/harness.ts';
 import { latestMailTo, tokenInLink, userIdOf } from '../../test/helpers.ts';

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { brusselsDay } from '../../../shared/brussels-day.ts';
 import { sealAccessLog } from '../../audit/chain.ts';
 import { verifyAccessLog } from '../../audit/verify.ts';
 import { rowsOf, type Db } from '../../db/connection.ts';
@@ -48,7 +49,7 @@ describe('erasing a closed family file', () => {
       expect(tablesBefore, table).toContain(table);
     }
     const coordinator = await signIn(t.app, demo('coordinator', 'antwerpen'));
-    const today = new Date().toISOString().slice(0, 10);
+    const today = brusselsDay();
     const figuresUrl = `/api/v1/collaborations/${family.collaborationId}/figures?from=${today.slice(0, 4)}-01-01&to=${today}`;
     const figuresBefore = (await coordinator.request('GET', figuresUrl)).json();
     const factsBefore = await figureState(t.db);
